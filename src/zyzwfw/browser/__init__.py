@@ -1,0 +1,1 @@
+"""Browser views, viewlets and static resources of the hall."""

@@ -1,0 +1,1 @@
+"""Catalog indexers of the hall."""

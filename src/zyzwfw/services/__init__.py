@@ -1,0 +1,1 @@
+"""plone.restapi services of the hall, one folder per endpoint."""

@@ -1,0 +1,1 @@
+"""Site creation, installation handlers and demonstration content."""

@@ -1,0 +1,1 @@
+"""GenericSetup upgrade steps."""
