@@ -2,6 +2,7 @@
 
 from plone import api
 from plone.base.interfaces import INonInstallable
+from plone.dexterity.utils import createContentInContainer
 from zope.interface import implementer
 from zyzwfw import logger
 
@@ -20,14 +21,40 @@ class HiddenProfiles:
         return ["zyzwfw.upgrades"]
 
 
+DEPARTMENTS_ID = "departments"
+
+
 def post_install(context):
-    """Make the hall's home page the site's front page.
+    """Make the hall's home page the front page and add its departments folder.
 
     :param context: the GenericSetup import context.
     """
     portal = api.portal.get()
     portal.setLayout(HOME_VIEW)
+    ensure_departments_folder(portal)
     logger.info("Installed the hall on %s", portal.getId())
+
+
+def ensure_departments_folder(portal):
+    """Create and publish the folder that holds the departments.
+
+    :param portal: the Plone site.
+    :returns: the folder.
+    """
+    folder = portal.get(DEPARTMENTS_ID)
+    if folder is None:
+        # The folder type is not addable by hand anywhere; only this creates it.
+        folder = createContentInContainer(
+            portal,
+            "DepartmentFolder",
+            checkConstraints=False,
+            id=DEPARTMENTS_ID,
+            title="窗口单位",
+            description="市级各部门在政务大厅设立的办事窗口。",
+        )
+        api.content.transition(obj=folder, transition="publish")
+        logger.info("Created the departments folder")
+    return folder
 
 
 def uninstall(context):
