@@ -4,6 +4,8 @@ from zope import schema
 from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 from zyzwfw import _
+from zyzwfw.themes import DEFAULT_COMPANY_THEMES
+from zyzwfw.themes import DEFAULT_PERSON_THEMES
 
 
 class IZyzwfwLayer(IDefaultBrowserLayer):
@@ -58,5 +60,29 @@ class IHallSettings(Interface):
     email = schema.TextLine(
         title=_("label_hall_email", default="E-mail"),
         default="zwfw@ziyang.example.cn",
+        required=False,
+    )
+
+    person_themes = schema.List(
+        title=_("label_person_themes", default="Themes for individuals"),
+        description=_(
+            "help_themes",
+            default="One theme a line, as code|name; the code never changes "
+            "once items use it.",
+        ),
+        value_type=schema.TextLine(),
+        default=list(DEFAULT_PERSON_THEMES),
+        required=False,
+    )
+
+    company_themes = schema.List(
+        title=_("label_company_themes", default="Themes for companies"),
+        description=_(
+            "help_themes",
+            default="One theme a line, as code|name; the code never changes "
+            "once items use it.",
+        ),
+        value_type=schema.TextLine(),
+        default=list(DEFAULT_COMPANY_THEMES),
         required=False,
     )

@@ -12,6 +12,7 @@ from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
 from zope.schema.vocabulary import SimpleVocabulary
 from zyzwfw import _
+from zyzwfw.themes import themes
 
 
 ITEM_TYPES = (
@@ -88,38 +89,6 @@ MATERIAL_SOURCES = (
     ("other", _("source_other", default="Other")),
 )
 
-# Themes are data the centre edits in the control panel, one "code|title"
-# per line; these are the defaults a new hall starts with.
-DEFAULT_PERSON_THEMES = (
-    "birth|生育收养",
-    "education|教育培训",
-    "employment|就业创业",
-    "social_security|社会保障",
-    "housing|住房保障",
-    "marriage|婚姻登记",
-    "health|医疗卫生",
-    "transport|交通出行",
-    "culture|文化体育",
-    "elderly|养老服务",
-    "identity|户籍身份",
-    "funeral|死亡殡葬",
-)
-
-DEFAULT_COMPANY_THEMES = (
-    "establishment|设立变更",
-    "qualification|资质认定",
-    "construction|工程建设",
-    "land|用地规划",
-    "production|生产经营",
-    "food_drug|食品药品",
-    "transport_logistics|交通物流",
-    "environment|环境保护",
-    "taxation|财税金融",
-    "meteorology|气象服务",
-    "culture_tourism|文化旅游",
-    "cancellation|注销退出",
-)
-
 
 def _vocabulary(pairs):
     return SimpleVocabulary(
@@ -145,36 +114,6 @@ TimeLimitUnitsFactory = _fixed(TIME_LIMIT_UNITS)
 MaterialRequirementsFactory = _fixed(MATERIAL_REQUIREMENTS)
 MaterialFormsFactory = _fixed(MATERIAL_FORMS)
 MaterialSourcesFactory = _fixed(MATERIAL_SOURCES)
-
-
-def parse_themes(lines, party):
-    """Parse theme definitions of the form ``code|title``.
-
-    :param lines: iterable of ``code|title`` strings; blank or malformed
-        lines are skipped.
-    :param party: ``"person"`` or ``"legal"``, recorded on each theme.
-    :returns: a list of ``(code, title, party)`` tuples in the given order.
-    """
-    themes = []
-    for line in lines or ():
-        code, sep, title = (line or "").partition("|")
-        if sep and code.strip() and title.strip():
-            themes.append((code.strip(), title.strip(), party))
-    return themes
-
-
-def themes():
-    """Return every theme of the hall: persons' first, then companies'.
-
-    :returns: a list of ``(code, title, party)`` tuples.
-    """
-    person = api.portal.get_registry_record(
-        "zyzwfw.catalogue.person_themes", default=DEFAULT_PERSON_THEMES
-    )
-    company = api.portal.get_registry_record(
-        "zyzwfw.catalogue.company_themes", default=DEFAULT_COMPANY_THEMES
-    )
-    return parse_themes(person, "person") + parse_themes(company, "legal")
 
 
 @provider(IVocabularyFactory)
