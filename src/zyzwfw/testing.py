@@ -18,8 +18,8 @@ class HallLayer(PloneSandboxLayer):
         # Compile the zh_CN catalogue from its .po file as a served site does.
         os.environ["zope_i18n_compile_mo_files"] = "true"
 
-        import plone.restapi
         import collective.easyform
+        import plone.restapi
         import zyzwfw
 
         self.loadZCML(package=plone.restapi)
