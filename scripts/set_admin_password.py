@@ -1,6 +1,6 @@
 """Set the password of the Zope account ``admin``; run with ``zconsole run``.
 
-    ADMIN_PASSWORD=... zconsole run instance/etc/zope.conf scripts/set_admin_password.py
+ADMIN_PASSWORD=... zconsole run instance/etc/zope.conf scripts/set_admin_password.py
 """
 
 from zyzwfw.setuphandlers.site import ensure_admin

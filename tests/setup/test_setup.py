@@ -43,7 +43,7 @@ class TestSetupInstall:
             "index_html",
             "guide",
             "apply",
-            "progress",
+            "track",
             "interact",
             "open",
             "statistics",
