@@ -6,6 +6,7 @@ from plone.restapi.controlpanels import RegistryConfigletPanel
 from zope.component import adapter
 from zope.interface import Interface
 from zyzwfw import _
+from zyzwfw.controlpanel.notifications import NotificationSettingsGroup
 from zyzwfw.interfaces import IHallSettings
 from zyzwfw.interfaces import IZyzwfwLayer
 
@@ -20,6 +21,13 @@ class HallSettingsForm(RegistryEditForm):
         "help_hall_settings",
         default="The hall's name and contacts, shown on every page.",
     )
+
+    def updateFields(self):
+        """Add the notification settings after the hall's own fields."""
+        super().updateFields()
+        # Added after the schema's fieldsets became groups: it must keep its
+        # own getContent, which a group made from a fieldset would lose.
+        self.groups.append(NotificationSettingsGroup)
 
 
 class HallSettingsView(ControlPanelFormWrapper):
