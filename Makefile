@@ -23,6 +23,12 @@ SITE_STAMP := $(VAR)/.site-$(SITE_ID)
 ZOPE_CONF := $(INSTANCE)/etc/zope.conf
 ZOPE_INI := $(INSTANCE)/etc/zope.ini
 
+# zpretty runs in a tool environment of its own: with the lxml 6 that Plone
+# pins it drops the namespace prefixes of ZCML and GenericSetup files.
+ZPRETTY := $(UV) tool run --quiet --from zpretty==4.0.3 --with lxml==5.4.0 zpretty
+ZCML_FILES = $$(find src -name '*.zcml')
+XML_FILES = $$(find src -name '*.xml')
+
 PACKAGE := src/zyzwfw
 POT := $(PACKAGE)/locales/zyzwfw.pot
 PO_ZH := $(PACKAGE)/locales/zh_CN/LC_MESSAGES/zyzwfw.po
@@ -113,13 +119,15 @@ test: $(VENV)/.installed-test ## Run the whole test suite
 lint: $(VENV)/.installed-test ## Check code style (ruff, zpretty)
 	$(BIN)/ruff check src tests scripts
 	$(BIN)/ruff format --check src tests scripts
-	find src -name '*.zcml' -o -name '*.xml' | xargs $(BIN)/zpretty --check
+	$(ZPRETTY) -z --check $(ZCML_FILES)
+	$(ZPRETTY) -x --check $(XML_FILES)
 
 .PHONY: format
 format: $(VENV)/.installed-test ## Format code (ruff, zpretty)
 	$(BIN)/ruff check --fix src tests scripts
 	$(BIN)/ruff format src tests scripts
-	find src -name '*.zcml' -o -name '*.xml' | xargs $(BIN)/zpretty -i
+	$(ZPRETTY) -z -i $(ZCML_FILES)
+	$(ZPRETTY) -x -i $(XML_FILES)
 
 .PHONY: i18n
 i18n: $(VENV)/.installed-test ## Rebuild the pot file and sync the zh_CN catalogue
