@@ -9,11 +9,15 @@ the items and materials inside it, and nowhere else:
     the guide editors (Editor, Contributor, Reader): they write and submit
     the department's items and materials.
 
-The window staff follow the same pattern: declare a :class:`GroupKind` named
-``staff`` with its roles and title, add it to :data:`GROUP_KINDS`, and every
-department gets its ``<short_code>-staff`` group the same way (existing
-departments get theirs on their next save, or from an upgrade step that calls
-:func:`ensure_groups` on each).
+``<short_code>-staff``
+    the window staff (WindowStaff): the group also gets WindowStaff on each
+    application of the department when it is made, since applications are
+    kept outside the department (see :mod:`zyzwfw.applications`), so its
+    members handle their own department's applications and no others.
+
+A further kind is declared as a :class:`GroupKind` and added to
+:data:`GROUP_KINDS`; existing departments get its group on their next save,
+or from an upgrade step that calls :func:`ensure_groups` on each.
 
 The centre's reviewers are not per department: they are members of Plone's
 site-wide ``Reviewers`` group, whose global Reviewer role lets them publish,
@@ -66,7 +70,13 @@ EDITORS = GroupKind(
     title=_("group_title_editors", default="${department} guide editors"),
 )
 
-GROUP_KINDS = (EDITORS,)
+STAFF = GroupKind(
+    name="staff",
+    roles=("WindowStaff",),
+    title=_("group_title_staff", default="${department} window staff"),
+)
+
+GROUP_KINDS = (EDITORS, STAFF)
 
 
 def _kind(name):
@@ -323,6 +333,27 @@ def remove_editor(department, user_id):
     :raises InvalidParameterError: if the department has no short code.
     """
     remove_member(department, user_id, EDITORS.name)
+
+
+def add_staff(department, user_id):
+    """Make a user a member of the department's window staff.
+
+    :param department: a department.
+    :param user_id: the id of an existing user.
+    :raises InvalidParameterError: if the user does not exist or the
+        department has no short code.
+    """
+    add_member(department, user_id, STAFF.name)
+
+
+def remove_staff(department, user_id):
+    """Take a user out of the department's window staff.
+
+    :param department: a department.
+    :param user_id: the id of a user.
+    :raises InvalidParameterError: if the department has no short code.
+    """
+    remove_member(department, user_id, STAFF.name)
 
 
 def add_reviewer(user_id):

@@ -49,15 +49,20 @@ class TestCatalogue:
         """The catalogue holds no untranslated entry."""
         assert [entry.msgid for entry in catalogue if not entry.msgstr] == []
 
+    def test_no_entry_is_fuzzy(self, catalogue):
+        """No entry is marked fuzzy, which would leave it out of the compiled file."""
+        assert [entry.msgid for entry in catalogue if entry.fuzzy] == []
+
     def test_mappings_are_kept(self, catalogue):
         """A translation keeps every ${variable} of its message."""
         variable = re.compile(r"\$\{(\w+)\}")
         broken = []
         for entry in catalogue.translated_entries():
+            # i18ndude wraps a long default over several comment lines.
+            comment = " ".join((entry.comment or "").splitlines())
             default = entry.msgid
-            for comment in (entry.comment or "").splitlines():
-                if comment.startswith("Default: "):
-                    default = comment[len("Default: ") :].strip('"')
+            if "Default: " in comment:
+                default = comment[comment.rindex("Default: ") :]
             if set(variable.findall(default)) != set(variable.findall(entry.msgstr)):
                 broken.append(entry.msgid)
         assert broken == []

@@ -5,6 +5,7 @@ from plone.base.interfaces import INonInstallable
 from plone.dexterity.utils import createContentInContainer
 from zope.interface import implementer
 from zyzwfw import logger
+from zyzwfw.applications import ensure_applications_folder
 
 
 HOME_VIEW = "hall-home"
@@ -25,13 +26,17 @@ DEPARTMENTS_ID = "departments"
 
 
 def post_install(context):
-    """Make the hall's home page the front page and add its departments folder.
+    """Make the hall's home page the front page and add its folders.
+
+    The departments folder holds the public catalogue; the applications
+    folder keeps the applications out of it.
 
     :param context: the GenericSetup import context.
     """
     portal = api.portal.get()
     portal.setLayout(HOME_VIEW)
     ensure_departments_folder(portal)
+    ensure_applications_folder(portal)
     logger.info("Installed the hall on %s", portal.getId())
 
 
