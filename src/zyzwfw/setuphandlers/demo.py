@@ -14,6 +14,7 @@ from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
 from zyzwfw import forms
 from zyzwfw import logger
+from zyzwfw.setuphandlers.demo_accounts import load_accounts
 from zyzwfw.setuphandlers.demo_catalogue import catalogue
 from zyzwfw.setuphandlers.install import ensure_departments_folder
 
@@ -78,13 +79,15 @@ def load(site):
 
     Creates the departments in the site's departments folder, their items
     and the items' materials, generates the blank forms and samples, and
-    publishes everything. Departments that exist already are left alone, so
-    that loading twice adds nothing.
+    publishes everything; then adds the demonstration accounts. Departments
+    and accounts that exist already are left alone, so that loading twice
+    adds nothing.
 
     :param site: the Plone site of the hall; the current user must be
         allowed to add and publish content in it.
     :returns: a :class:`collections.Counter` of what was created, by kind
-        (``departments``, ``items``, ``materials``, ``files``).
+        (``departments``, ``items``, ``materials``, ``files``), and the number
+        of demonstration ``accounts`` (see :mod:`.demo_accounts`).
     """
     started = time.perf_counter()
     folder = ensure_departments_folder(site)
@@ -97,6 +100,9 @@ def load(site):
             )
             continue
         _add_department(folder, department, counts)
+
+    # Accounts come after the departments: staff join their groups.
+    counts["accounts"] = len(load_accounts(site))
 
     logger.info(
         "Loaded the demonstration catalogue into %s: %d departments, %d items, "
