@@ -1,0 +1,225 @@
+"""The two desks: the applicant's (我的办件) and the window staff's (窗口工作台).
+
+Both list applications through :mod:`zyzwfw.applications`, which returns
+only what the current user may see; these views add the filters and the
+words and colours of the warnings.
+"""
+
+from AccessControl import Unauthorized
+from plone import api
+from Products.Five.browser import BrowserView
+from urllib.parse import urlencode
+from zyzwfw import _
+from zyzwfw import applications
+from zyzwfw import notifications
+from zyzwfw.browser.application import date_text
+from zyzwfw.browser.application import form_text
+from zyzwfw.browser.application import time_text
+
+
+#: How many of the applicant's latest messages the desk shows.
+MESSAGES_SHOWN = 5
+
+#: The states the worklist's filter offers, in the order of the workflow.
+WORKLIST_STATES = (
+    applications.SUBMITTED,
+    applications.PREREVIEWED,
+    applications.ACCEPTED,
+    applications.SUPPLEMENT,
+    applications.APPROVED,
+    applications.REFUSED,
+    applications.REJECTED,
+    applications.WITHDRAWN,
+)
+
+
+def deadline_text(summary):
+    """Return the words of an application's deadline warning.
+
+    :param summary: An application as :func:`applications.worklist` or
+        :func:`applications.applications_for` lists it.
+    :type summary: dict
+    :returns: A message saying how many working days are left or how late
+        the application is, or that its clock is stopped; ``None`` when
+        nothing runs.
+    """
+    if summary["paused"]:
+        return _("desk_clock_paused", default="Clock stopped for a supplement")
+    days = summary["days_left"]
+    if days is None:
+        return None
+    if days < 0:
+        return _(
+            "desk_overdue",
+            default="Overdue by ${days} working day(s)",
+            mapping={"days": -days},
+        )
+    if days == 0:
+        return _("desk_due_today", default="Due today")
+    if summary["warning"] == "yellow":
+        return _(
+            "desk_due_soon",
+            default="Due soon: ${days} working day(s) left",
+            mapping={"days": days},
+        )
+    return _(
+        "desk_days_left",
+        default="${days} working day(s) left",
+        mapping={"days": days},
+    )
+
+
+class MyApplicationsView(BrowserView):
+    """The applicant's own applications, newest first, and their latest messages."""
+
+    def __call__(self):
+        if api.user.is_anonymous():
+            # Plone answers with its login form, coming back here after.
+            raise Unauthorized("Log in to see your applications.")
+        self.user_id = api.user.get_current().getId()
+        return self.index()
+
+    def applications(self):
+        """Return the applicant's applications, ready to show.
+
+        :returns: The dicts of :func:`applications.applications_for`, each
+            with ``due_text``, ``edit_url`` (for a draft or one to
+            supplement, else ``None``) and ``action_label``.
+        :rtype: list
+        """
+        rows = []
+        for summary in applications.applications_for(self.user_id):
+            editable = summary["state"] in (applications.DRAFT, applications.SUPPLEMENT)
+            running = summary["state"] in applications.OPEN_STATES
+            rows.append(
+                dict(
+                    summary,
+                    due_text=date_text(summary["due_date"]) if running else "",
+                    created_text=time_text(summary["created"]),
+                    edit_url=f"{summary['url']}/@@application-form"
+                    if editable
+                    else None,
+                )
+            )
+        return rows
+
+    def messages(self):
+        """Return the applicant's latest messages, newest first.
+
+        :returns: Up to :data:`MESSAGES_SHOWN` dicts as
+            :func:`zyzwfw.notifications.messages_for` gives them, with
+            ``time_text``.
+        :rtype: list
+        """
+        return [
+            dict(message, time_text=time_text(message["created"]))
+            for message in notifications.messages_for(self.user_id)[:MESSAGES_SHOWN]
+        ]
+
+    def portal_url(self):
+        """Return the address of the hall."""
+        return api.portal.get().absolute_url()
+
+
+class WorklistView(BrowserView):
+    """The window staff's applications, the most urgent first.
+
+    Only members of a department's staff group may open it. Filters by
+    state and item come as GET parameters, so a filtered list can be
+    bookmarked.
+    """
+
+    def __call__(self):
+        self.departments = applications.staff_departments()
+        if not self.departments:
+            raise Unauthorized("Only window staff have a worklist.")
+        self.state = form_text(self.request, "state")
+        if self.state not in WORKLIST_STATES:
+            self.state = ""
+        self.item_uid = form_text(self.request, "item")
+        if self.item_uid not in {item["uid"] for item in self.items()}:
+            self.item_uid = ""
+        return self.index()
+
+    def items(self):
+        """Return the items of the staff member's departments, for the filter.
+
+        :returns: Dicts with ``uid`` and ``title``, sorted by title.
+        :rtype: list
+        """
+        if getattr(self, "_items", None) is None:
+            paths = [
+                "/".join(department.getPhysicalPath())
+                for department in self.departments
+            ]
+            brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+                portal_type="ServiceItem", path=paths, sort_on="sortable_title"
+            )
+            self._items = [{"uid": brain.UID, "title": brain.Title} for brain in brains]
+        return self._items
+
+    def states(self):
+        """Return the states of the filter, with their titles.
+
+        :returns: Dicts with ``value`` and ``title``.
+        :rtype: list
+        """
+        return [
+            {"value": state, "title": applications.state_title(state)}
+            for state in WORKLIST_STATES
+        ]
+
+    def applications(self):
+        """Return the filtered applications, most urgent first, ready to show.
+
+        :returns: The dicts of :func:`applications.worklist`, each with
+            ``deadline_text``, ``step_due_text``, ``due_text`` and
+            ``submitted_text``.
+        :rtype: list
+        """
+        states = (self.state,) if self.state else applications.STAFF_STATES
+        found = applications.worklist(
+            [department.UID() for department in self.departments], states=states
+        )
+        if self.item_uid:
+            found = _of_item(found, self.item_uid)
+        running = set(applications.OPEN_STATES)
+        return [
+            dict(
+                summary,
+                deadline_text=deadline_text(summary),
+                step_due_text=date_text(summary["step_due_date"])
+                if summary["state"] in running
+                else "",
+                due_text=date_text(summary["due_date"])
+                if summary["state"] in running
+                else "",
+                submitted_text=time_text(summary["submitted"]),
+            )
+            for summary in found
+        ]
+
+    def filter_url(self, **changes):
+        """Return the worklist's address with some filters changed.
+
+        :param changes: ``state`` or ``item``; ``""`` removes a filter.
+        :returns: The URL.
+        :rtype: str
+        """
+        parameters = {"state": self.state, "item": self.item_uid, **changes}
+        query = [(name, value) for name, value in parameters.items() if value]
+        url = f"{api.portal.get().absolute_url()}/worklist"
+        return f"{url}?{urlencode(query)}" if query else url
+
+
+def _of_item(summaries, item_uid):
+    """Keep the listed applications made for one item."""
+    # TODO: applications.worklist() takes no item; once it does, filter in the
+    # catalog query there instead of a second query here.
+    brains = api.portal.get_tool("portal_catalog")(
+        portal_type="Application",
+        item_uid=item_uid,
+        UID=[summary["uid"] for summary in summaries],
+    )
+    uids = {brain.UID for brain in brains}
+    return [summary for summary in summaries if summary["uid"] in uids]
