@@ -1609,7 +1609,7 @@ def applications_for(user_id=None, states=None, today=None):
     return results
 
 
-def worklist(department_uids=None, states=STAFF_STATES, today=None):
+def worklist(department_uids=None, states=STAFF_STATES, today=None, item_uid=None):
     """Return the applications a member of staff must act on, most urgent first.
 
     :param department_uids: The departments whose applications to list; the
@@ -1621,6 +1621,8 @@ def worklist(department_uids=None, states=STAFF_STATES, today=None):
     :type states: iterable of str
     :param today: The day to count from; today if ``None``.
     :type today: datetime.date
+    :param item_uid: Only the applications for this item, if given.
+    :type item_uid: str
     :returns: Dicts as :func:`applications_for` gives them (without
         ``next_action``), sorted by ``step_due_date``; ``warning`` is
         ``none``, ``yellow`` (due within the warning days of the control
@@ -1635,12 +1637,15 @@ def worklist(department_uids=None, states=STAFF_STATES, today=None):
     today = today or hall_now().date()
     cal = calendar()
     warning_days = application_settings.get("warning_days")
-    brains = api.portal.get_tool("portal_catalog")(
-        portal_type="Application",
-        department_uid=department_uids,
-        review_state=list(states),
-        sort_on="step_due_date",
-    )
+    query = {
+        "portal_type": "Application",
+        "department_uid": department_uids,
+        "review_state": list(states),
+        "sort_on": "step_due_date",
+    }
+    if item_uid:
+        query["item_uid"] = item_uid
+    brains = api.portal.get_tool("portal_catalog")(**query)
     return [_summary(brain, today, cal, warning_days) for brain in brains]
 
 

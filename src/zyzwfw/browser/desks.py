@@ -179,10 +179,10 @@ class WorklistView(BrowserView):
         """
         states = (self.state,) if self.state else applications.STAFF_STATES
         found = applications.worklist(
-            [department.UID() for department in self.departments], states=states
+            [department.UID() for department in self.departments],
+            states=states,
+            item_uid=self.item_uid or None,
         )
-        if self.item_uid:
-            found = _of_item(found, self.item_uid)
         running = set(applications.OPEN_STATES)
         return [
             dict(
@@ -210,16 +210,3 @@ class WorklistView(BrowserView):
         query = [(name, value) for name, value in parameters.items() if value]
         url = f"{api.portal.get().absolute_url()}/worklist"
         return f"{url}?{urlencode(query)}" if query else url
-
-
-def _of_item(summaries, item_uid):
-    """Keep the listed applications made for one item."""
-    # TODO: applications.worklist() takes no item; once it does, filter in the
-    # catalog query there instead of a second query here.
-    brains = api.portal.get_tool("portal_catalog")(
-        portal_type="Application",
-        item_uid=item_uid,
-        UID=[summary["uid"] for summary in summaries],
-    )
-    uids = {brain.UID for brain in brains}
-    return [summary for summary in summaries if summary["uid"] in uids]
