@@ -1,6 +1,5 @@
 """The guide of a service item (办事指南), its print version and its materials."""
 
-from AccessControl import getSecurityManager
 from plone import api
 from plone.memoize.instance import memoize
 from Products.Five.browser import BrowserView
@@ -10,7 +9,7 @@ from zyzwfw.browser.catalogue import file_kind
 from zyzwfw.browser.catalogue import file_size
 from zyzwfw.browser.catalogue import limit_text
 from zyzwfw.catalogue import DOWNLOAD_TITLES
-from zyzwfw.content.material import IMaterial
+from zyzwfw.catalogue import visible_materials
 from zyzwfw.indexers.downloads import DOWNLOAD_FIELDS
 from zyzwfw.themes import themes
 from zyzwfw.vocabularies.catalogue import HANDLING_FORMS
@@ -185,14 +184,8 @@ class ServiceItemView(BrowserView):
 
         :returns: a list of dicts as :func:`material_facts` returns them.
         """
-        # An item has a handful of materials and the table needs their
-        # fields; reading its children directly spares a catalog query whose
-        # cost grows with the whole catalogue.
-        security = getSecurityManager()
         return [
-            material_facts(child)
-            for child in self.context.objectValues()
-            if IMaterial.providedBy(child) and security.checkPermission("View", child)
+            material_facts(material) for material in visible_materials(self.context)
         ]
 
     def steps(self):

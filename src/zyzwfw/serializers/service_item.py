@@ -13,23 +13,9 @@ from plone.restapi.serializer.dxcontent import SerializeFolderToJson
 from zope.component import adapter
 from zope.component import getMultiAdapter
 from zope.interface import implementer
+from zyzwfw.catalogue import visible_materials
 from zyzwfw.content.service_item import IServiceItem
 from zyzwfw.interfaces import IZyzwfwLayer
-
-
-def visible_materials(item):
-    """Return the materials of an item the current user may see, in their order.
-
-    :param item: a service item.
-    :returns: a list of materials.
-    """
-    brains = api.content.find(
-        context=item,
-        depth=1,
-        portal_type="Material",
-        sort_on="getObjPositionInParent",
-    )
-    return [brain.getObject() for brain in brains]
 
 
 @implementer(ISerializeToJson)
