@@ -550,6 +550,39 @@ class TestWorklist:
         row = page.find_class("hall-warning-red")[0]
         assert "已超期" in row.text_content()
 
+    def test_pages_of_a_long_worklist(
+        self, hall, submitted, staff_a, citizen, monkeypatch
+    ):
+        """A worklist longer than a page is shown a page at a time, each once."""
+        numbers = {submitted["number"], receipt(apply_as(citizen, hall))[0]}
+        monkeypatch.setattr(applications, "WORKLIST_PAGE_SIZE", 1)
+
+        def shown(page):
+            return {number for number in numbers if number in text_of(page, "content")}
+
+        def pager_link(page, words):
+            return page.xpath(f'//nav[contains(@class, "hall-pager")]//a[.="{words}"]')
+
+        page = staff_a.open(f"{hall['url']}/worklist")
+        first = shown(page)
+        count = page.find_class("hall-result-count")[0].text_content()
+        assert len(first) == 1
+        assert "2" in count
+        assert not pager_link(page, "上一页")
+
+        page = staff_a.open(pager_link(page, "下一页")[0].get("href"))
+        second = shown(page)
+        assert len(second) == 1
+        assert first | second == numbers
+        assert pager_link(page, "上一页")
+        assert not pager_link(page, "下一页")
+
+    def test_page_beyond_the_end_shows_the_last(self, hall, submitted, staff_a):
+        """A start beyond the list, or not a number, still shows applications."""
+        for start in ("999", "-3", "abc"):
+            page = staff_a.open(f"{hall['url']}/worklist", b_start=start)
+            assert submitted["number"] in text_of(page, "content")
+
     def test_files_served_safely(self, hall, submitted, staff_a):
         """A PDF opens inline, typed and not to be sniffed."""
         page = staff_a.open(submitted["url"])

@@ -33,6 +33,18 @@ WORKLIST_STATES = (
 )
 
 
+def form_number(request, name):
+    """Return a whole number from the request, or 0 when it is absent or bad.
+
+    :param request: The request.
+    :param name: The parameter's name.
+    :returns: The number, never negative.
+    :rtype: int
+    """
+    value = form_text(request, name, max_length=10)
+    return int(value) if value.isascii() and value.isdigit() else 0
+
+
 def deadline_text(summary):
     """Return the words of an application's deadline warning.
 
@@ -170,18 +182,20 @@ class WorklistView(BrowserView):
         ]
 
     def applications(self):
-        """Return the filtered applications, most urgent first, ready to show.
+        """Return the page of filtered applications, most urgent first, ready to show.
 
-        :returns: The dicts of :func:`applications.worklist`, each with
-            ``deadline_text``, ``step_due_text``, ``due_text`` and
-            ``submitted_text``.
+        :returns: The dicts of :func:`applications.worklist_page`'s rows,
+            each with ``deadline_text``, ``step_due_text``, ``due_text``
+            and ``submitted_text``; :meth:`pages` tells where the page is.
         :rtype: list
         """
         states = (self.state,) if self.state else applications.STAFF_STATES
-        found = applications.worklist(
+        self.page = applications.worklist_page(
             [department.UID() for department in self.departments],
             states=states,
             item_uid=self.item_uid or None,
+            start=form_number(self.request, "b_start"),
+            size=applications.WORKLIST_PAGE_SIZE,
         )
         running = set(applications.OPEN_STATES)
         return [
@@ -196,17 +210,46 @@ class WorklistView(BrowserView):
                 else "",
                 submitted_text=time_text(summary["submitted"]),
             )
-            for summary in found
+            for summary in self.page["rows"]
         ]
+
+    def pages(self):
+        """Return where the shown page lies in the worklist, after :meth:`applications`.
+
+        :returns: ``total``, ``first`` and ``last`` (positions counted from
+            1), and ``previous_url`` and ``next_url`` (``None`` at either
+            end); ``None`` when everything fits on one page.
+        :rtype: dict
+        """
+        total, start = self.page["total"], self.page["start"]
+        size = applications.WORKLIST_PAGE_SIZE
+        if total <= size:
+            return None
+        end = min(total, start + size)
+        return {
+            "total": total,
+            "first": start + 1,
+            "last": end,
+            "previous_url": self.filter_url(b_start=str(max(0, start - size)))
+            if start
+            else None,
+            "next_url": self.filter_url(b_start=str(end)) if end < total else None,
+        }
 
     def filter_url(self, **changes):
         """Return the worklist's address with some filters changed.
 
-        :param changes: ``state`` or ``item``; ``""`` removes a filter.
+        :param changes: ``state``, ``item`` or ``b_start`` (the first
+            application of a page); ``""`` removes a filter.
         :returns: The URL.
         :rtype: str
         """
         parameters = {"state": self.state, "item": self.item_uid, **changes}
-        query = [(name, value) for name, value in parameters.items() if value]
+        # A changed filter starts again from the first page.
+        query = [
+            (name, value)
+            for name, value in parameters.items()
+            if value and value != "0"
+        ]
         url = f"{api.portal.get().absolute_url()}/worklist"
         return f"{url}?{urlencode(query)}" if query else url
