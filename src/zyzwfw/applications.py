@@ -38,9 +38,9 @@ conflict and one is retried, so numbers never repeat and have no gaps.
 
 from AccessControl import Unauthorized
 from dataclasses import dataclass
+from OFS.event import ObjectWillBeAddedEvent
 from plone import api
 from plone.api.exc import InvalidParameterError
-from plone.dexterity.utils import addContentToContainer
 from plone.dexterity.utils import createContent
 from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
@@ -48,7 +48,9 @@ from Products.CMFCore.WorkflowCore import WorkflowException
 from ZODB.POSException import ConflictError
 from zope.component import getUtility
 from zope.container.interfaces import IContainerModifiedEvent
+from zope.event import notify
 from zope.i18n import translate
+from zope.lifecycleevent import ObjectAddedEvent
 from zope.schema.interfaces import IVocabularyFactory
 from zyzwfw import _
 from zyzwfw import application_settings
@@ -892,7 +894,7 @@ def create_application(
     folder = _month_folder(hall_now())
     application.id = _new_id(folder)
     with api.env.adopt_roles(["Manager"]):
-        application = addContentToContainer(folder, application, checkConstraints=False)
+        application = _add_to_month(folder, application)
     logger.info(
         "%s made application %s for %s",
         user_id,
@@ -903,6 +905,26 @@ def create_application(
     if submit:
         return submit_application(application, item)
     return Receipt(application, None, None, DRAFT)
+
+
+def _add_to_month(folder, application):
+    """Add an application to its month's folder, telling only what changed.
+
+    Adding to a folder normally also announces the folder as modified, and
+    the catalog then indexes the month folder again in full, once for each
+    of its thousands of applications, though nothing that anyone looks the
+    folder up by has changed. The application itself is announced as
+    usual: it is indexed, gets its workflow state and its UID.
+
+    :param folder: The month's folder.
+    :param application: The new application, with its id set.
+    :returns: The application in the folder.
+    """
+    notify(ObjectWillBeAddedEvent(application, folder, application.id))
+    folder._setObject(application.id, application, suppress_events=True)
+    application = folder._getOb(application.id)
+    notify(ObjectAddedEvent(application, folder, application.id))
+    return application
 
 
 def _store(application, values, checked, remarks=None):

@@ -7,8 +7,21 @@ look-up finds an application by its number and compares the code's hash on
 the object.
 """
 
+from plone.dexterity.interfaces import IDexterityContent
+from plone.dexterity.interfaces import IDexterityItem
 from plone.indexer import indexer
+from Products.CMFCore.interfaces import IContentish
 from zyzwfw.content.application import IApplication
+
+
+#: The interfaces an application is found by. Plone's own indexer lists every
+#: interface the object provides, some twenty-five, and each is a set the
+#: catalog writes on every submission; nothing looks applications up by the
+#: others.
+APPLICATION_INTERFACES = tuple(
+    interface.__identifier__
+    for interface in (IApplication, IDexterityItem, IDexterityContent, IContentish)
+)
 
 
 @indexer(IApplication)
@@ -83,3 +96,9 @@ def searchable_text(obj):
         obj.company_name or "",
     ]
     return " ".join(part for part in parts if part)
+
+
+@indexer(IApplication)
+def object_provides(obj):
+    """The few interfaces applications are looked up by (see above)."""
+    return APPLICATION_INTERFACES
