@@ -185,6 +185,12 @@ class TestItemGuide:
         assert "可以网上申报吗？" in html
         assert 'href="tel:028-26100001"' in html
 
+    def test_no_navigation_column(self, content, render):
+        """The guide leaves out the navigation portlet of the department's items."""
+        html = render(content["permit"], "view")
+        assert "portletNavigationTree" not in html
+        assert 'id="portal-column-one"' not in html
+
     def test_materials_and_downloads(self, content, render):
         """The materials table links the blank form and the sample for download."""
         html = render(content["permit"], "view")

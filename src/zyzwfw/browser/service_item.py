@@ -88,6 +88,13 @@ class ServiceItemView(BrowserView):
 
     guide_macros = ViewPageTemplateFile("templates/guide_body.pt")
 
+    def __call__(self):
+        # The guide names its department and leads back to it; the navigation
+        # portlet would list every other item of the department beside it,
+        # a long column on a phone and a tree to build on every view.
+        self.request.set("disable_plone.leftcolumn", True)
+        return self.index()
+
     @memoize
     def department(self):
         """Return the item's department, or ``None``."""
