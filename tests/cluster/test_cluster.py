@@ -6,13 +6,13 @@ Every request goes the way a citizen's, an editor's or a visitor's does:
 publication workflow through plone.restapi.
 """
 
-from conftest import ITEM
-from conftest import PDF
+from concurrent.futures import ThreadPoolExecutor
 from conftest import application_body
 from conftest import cluster
 from conftest import free_port
+from conftest import ITEM
+from conftest import PDF
 from conftest import session
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 import requests
