@@ -25,9 +25,11 @@ sys.path.insert(0, str(REPO / "scripts"))
 cluster = importlib.import_module("cluster")
 
 PASSWORD = "Zyzwfw@2026"
-CITIZEN = "13800000001"
-#: A demonstration item open to persons online, with two uploads required.
+CITIZEN = ("13800000001", PASSWORD)
+#: A demonstration item open to persons online, with uploads required.
 ITEM = "departments/rsj/social-security-card"
+#: An item of 住房和城乡建设局, whose guides ``guide-editor`` edits.
+EDITED_ITEM = "departments/zjj/construction-permit"
 PDF = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << >>\n%%EOF\n"
 
 
@@ -62,7 +64,7 @@ def application_body(item_json, marker="cluster"):
             "name": "张三",
             "id_type": "resident_id",
             "id_number": first17 + id_number_check_digit(first17),
-            "mobile": CITIZEN,
+            "mobile": CITIZEN[0],
         },
         "files": {
             material["id"]: {"filename": f"{material['id']}.pdf", "data": data}
@@ -71,6 +73,40 @@ def application_body(item_json, marker="cluster"):
         },
         "remarks": marker,
     }
+
+
+def apply(instance, marker):
+    """Submit an application through ``instance``; return the reply."""
+    client = session(*CITIZEN)
+    item = client.get(f"{instance.url}/{ITEM}", timeout=60).json()
+    return client.post(
+        f"{instance.url}/{ITEM}/@apply",
+        json=application_body(item, marker),
+        timeout=60,
+    )
+
+
+def progress(instance, number, code):
+    """Return the status of the public look-up of an application."""
+    return (
+        session()
+        .get(
+            f"{instance.url}/@progress",
+            params={"number": number, "code": code},
+            timeout=60,
+        )
+        .status_code
+    )
+
+
+def template_url(instance):
+    """Return the URL of a blank form of ``EDITED_ITEM``'s materials."""
+    materials = session().get(f"{instance.url}/{EDITED_ITEM}").json()["materials"]
+    return next(
+        f"{material['@id']}/@@download/template"
+        for material in materials
+        if material.get("template")
+    )
 
 
 @pytest.fixture(scope="session")

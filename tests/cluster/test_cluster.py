@@ -7,11 +7,13 @@ publication workflow through plone.restapi.
 """
 
 from concurrent.futures import ThreadPoolExecutor
-from conftest import application_body
+from conftest import apply
+from conftest import CITIZEN
 from conftest import cluster
+from conftest import EDITED_ITEM
 from conftest import free_port
-from conftest import ITEM
 from conftest import PDF
+from conftest import progress
 from conftest import session
 
 import pytest
@@ -22,35 +24,8 @@ import time
 
 pytestmark = pytest.mark.slow
 
-CITIZEN = ("13800000001", "Zyzwfw@2026")
-#: An item of 住房和城乡建设局, whose guides ``guide-editor`` edits.
-EDITED_ITEM = "departments/zjj/construction-permit"
 EDITOR = ("guide-editor", "Zyzwfw@2026")
 REVIEWER = ("centre-reviewer", "Zyzwfw@2026")
-
-
-def apply(instance, marker):
-    """Submit an application through ``instance``; return the reply."""
-    client = session(*CITIZEN)
-    item = client.get(f"{instance.url}/{ITEM}", timeout=60).json()
-    return client.post(
-        f"{instance.url}/{ITEM}/@apply",
-        json=application_body(item, marker),
-        timeout=60,
-    )
-
-
-def progress(instance, number, code):
-    """Return the status of the public look-up of an application."""
-    return (
-        session()
-        .get(
-            f"{instance.url}/@progress",
-            params={"number": number, "code": code},
-            timeout=60,
-        )
-        .status_code
-    )
 
 
 def set_caching_proxy(instance, url):
