@@ -16,6 +16,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8080
 THREADS ?= 4
 SITE_ID ?= zyzwfw
+# filestorage (instance/var) or relstorage (PostgreSQL at DSN, see make cluster)
+STORAGE ?= filestorage
+DSN ?= dbname=zyzwfw user=zyzwfw host=127.0.0.1 port=5433
+INSTANCES ?= 2
+BACKUPS ?= var/backups
 INSTANCE := instance
 VAR := $(INSTANCE)/var
 DATA := $(VAR)/filestorage/Data.fs
@@ -62,6 +67,14 @@ $(VENV)/.installed-test: $(VENV)/.installed
 	$(UV_PIP) install --python $(BIN)/python -c $(CONSTRAINTS) -e ".[test]"
 	@touch $@
 
+$(VENV)/.installed-relstorage: $(VENV)/.installed
+	$(UV_PIP) install --python $(BIN)/python -c $(CONSTRAINTS) -e ".[relstorage]"
+	@touch $@
+
+$(VENV)/.installed-load: $(VENV)/.installed-relstorage
+	$(UV_PIP) install --python $(BIN)/python -c $(CONSTRAINTS) -e ".[relstorage,load]"
+	@touch $@
+
 .PHONY: install
 install: $(VENV)/.installed ## Install the hall into .venv
 
@@ -75,8 +88,10 @@ pins: $(BIN)/python ## Regenerate constraints.txt and versions.cfg from pyprojec
 
 .PHONY: instance
 instance: $(VENV)/.installed ## Write instance/etc from instance/templates
+	@if [ "$(STORAGE)" = relstorage ]; then \
+	  $(MAKE) --no-print-directory $(VENV)/.installed-relstorage; fi
 	$(BIN)/python scripts/write_instance.py --host $(HOST) --port $(PORT) \
-	  --threads $(THREADS) --site-id $(SITE_ID)
+	  --threads $(THREADS) --site-id $(SITE_ID) --storage $(STORAGE) --dsn "$(DSN)"
 
 .PHONY: create-site
 create-site: instance ## Create the site (DELETE_EXISTING=1 creates it anew)
@@ -86,13 +101,18 @@ create-site: instance ## Create the site (DELETE_EXISTING=1 creates it anew)
 
 .PHONY: site
 site: instance
-	@if [ ! -f $(DATA) ] && [ -e $(SITE_STAMP) ]; then \
+ifeq ($(STORAGE),relstorage)
+	$(BIN)/python scripts/cluster.py postgres
+	$(MAKE) --no-print-directory create-site
+endif
+	@if [ "$(STORAGE)" = filestorage ] && [ ! -f $(DATA) ] && [ -e $(SITE_STAMP) ]; then \
 	  echo "数据文件 $(DATA) 不见了，但站点曾经建过：为免覆盖数据，未新建站点。"; \
 	  echo "The database $(DATA) is missing although the site was created" \
 	       "before; refusing to create an empty one over lost data."; \
 	  echo "Restore the data, or run 'make create-site' to start afresh."; \
 	  exit 1; fi
-	@if [ ! -f $(DATA) ] || [ ! -e $(SITE_STAMP) ]; then \
+	@if [ "$(STORAGE)" = filestorage ] && \
+	    { [ ! -f $(DATA) ] || [ ! -e $(SITE_STAMP) ]; }; then \
 	  $(MAKE) --no-print-directory create-site; fi
 	@if [ "$(origin ADMIN_PASSWORD)" = "environment" ] || \
 	    [ "$(origin ADMIN_PASSWORD)" = "command line" ]; then \
@@ -108,6 +128,35 @@ start: site ## Install on first use, create the site, serve it on PORT (8080)
 	@echo "  Stop with Ctrl+C."
 	@echo ""
 	$(BIN)/runwsgi $(ZOPE_INI)
+
+# --- Cluster, backups, load ----------------------------------------------------
+
+.PHONY: cluster
+cluster: $(VENV)/.installed-relstorage ## PostgreSQL, INSTANCES instances, nginx and Varnish on PORT
+	$(BIN)/python scripts/cluster.py start --instances $(INSTANCES) --port $(PORT) \
+	  --threads $(THREADS)
+
+.PHONY: cluster-stop
+cluster-stop: ## Stop every process make cluster started
+	$(BIN)/python scripts/cluster.py stop
+
+.PHONY: convert
+convert: $(VENV)/.installed-relstorage ## Copy instance/var's FileStorage into the cluster's PostgreSQL
+	$(BIN)/python scripts/cluster.py convert --from $(VAR)
+
+.PHONY: backup
+backup: $(VENV)/.installed-relstorage ## Back up the data (STORAGE=filestorage|relstorage) into BACKUPS
+	$(BIN)/python scripts/backup.py backup --storage $(STORAGE) --var $(VAR) \
+	  --dsn "$(DSN)" --to $(BACKUPS)
+
+.PHONY: restore
+restore: $(VENV)/.installed-relstorage ## Restore the latest backup (DATE=YYYY-MM-DD-hh-mm-ss for an older one)
+	$(BIN)/python scripts/backup.py restore --storage $(STORAGE) --var $(VAR) \
+	  --dsn "$(DSN)" --to $(BACKUPS) $(if $(DATE),--date $(DATE))
+
+.PHONY: load
+load: $(VENV)/.installed-load ## Measure: FileStorage, the RelStorage cluster, Varnish, the static ceiling
+	$(BIN)/python scripts/load.py $(LOAD_ARGS)
 
 # --- Quality -----------------------------------------------------------------
 
