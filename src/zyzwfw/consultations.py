@@ -23,7 +23,9 @@ Where consultations live and who reads them: see :mod:`zyzwfw.cases`.
 from AccessControl import Unauthorized
 from plone import api
 from plone.dexterity.utils import createContent
+from z3c.caching.purge import Purge
 from ZODB.POSException import ConflictError
+from zope.event import notify
 from zyzwfw import _
 from zyzwfw import applications
 from zyzwfw import bots
@@ -391,6 +393,11 @@ def after_transition(consultation, event):
                 mapping={"number": consultation.number, "reason": comment},
             ),
         )
+    if transition in ("publish", "unpublish"):
+        # The guide shows the published questions: caches must drop it.
+        item = _item(consultation)
+        if item is not None:
+            notify(Purge(item))
     consultation.reindexObject()
 
 

@@ -8,6 +8,10 @@ from plone import api
 from zyzwfw import bots
 from zyzwfw import departments
 
+import lxml.html
+import requests
+import transaction
+
 
 PASSWORD = "secret-Pa55word"
 
@@ -84,3 +88,57 @@ def build_hall(portal):
         "item_a": item_a,
         "item_b": item_b,
     }
+
+
+class Person:
+    """A browser session: it logs in, opens pages and sends their forms."""
+
+    def __init__(self, url, user_id=None):
+        self.url = url
+        self.session = requests.Session()
+        self.response = None
+        if user_id is not None:
+            self.log_in(user_id)
+
+    def log_in(self, user_id):
+        """Log in through the login form."""
+        page = self.open(f"{self.url}/login")
+        form = page.get_element_by_id("LoginForm")
+        fields = dict(form.form_values())
+        fields.update({"__ac_name": user_id, "__ac_password": PASSWORD})
+        fields["buttons.login"] = "登录"
+        self.session.post(form.action, data=fields)
+        assert "__ac" in self.session.cookies
+
+    def open(self, url, **params):
+        """Open a page and return it parsed."""
+        self.response = self.session.get(url, params=params or None)
+        return self.page()
+
+    def page(self):
+        """Return the last page answered, parsed."""
+        return lxml.html.fromstring(self.response.text, base_url=self.response.url)
+
+    def submit(self, form, values=(), files=None):
+        """Send a form as a browser would, its own values replaced by ``values``."""
+        values = dict(values)
+        fields = [pair for pair in form.form_values() if pair[0] not in values]
+        fields += list(values.items())
+        self.response = self.session.post(form.action, data=fields, files=files)
+        return self.page()
+
+
+def text_of(page, element_id):
+    """Return the text of an element, or ``None`` if the page has none."""
+    found = page.xpath(f'//*[@id="{element_id}"]')
+    return found[0].text_content().strip() if found else None
+
+
+def stored(portal_type):
+    """Return the cases of a type the server committed, oldest first."""
+    transaction.begin()
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(
+        portal_type=portal_type, sort_on="created"
+    )
+    return [brain._unrestrictedGetObject() for brain in brains]
