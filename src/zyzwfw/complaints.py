@@ -188,11 +188,12 @@ def complaint_errors(subject, text, department=None, application_number=""):
         label=_("label_complaint_text", default="What happened"),
     )
     found = {"department": None, "application": None}
-    errors += cases.text_errors("department", department, 100, required=False)
-    errors += cases.text_errors(
+    wrong = cases.text_errors("department", department, 100, required=False)
+    wrong += cases.text_errors(
         "application_number", application_number, 20, required=False
     )
-    if errors:
+    errors += wrong
+    if wrong:
         return found, errors
 
     if (department or "").strip():
