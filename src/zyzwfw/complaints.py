@@ -514,6 +514,9 @@ def after_transition(complaint, event):
 
 def _notify(complaint, body):
     """Tell the complainant something; a failure is logged, never raised."""
+    if not (complaint.complainant_id or complaint.email or complaint.mobile):
+        # An anonymous complainant without contact details follows it online.
+        return
     try:
         from zyzwfw import notifications
 

@@ -16,6 +16,7 @@ from zyzwfw import _
 from zyzwfw import applications
 from zyzwfw import bots
 from zyzwfw import cases
+from zyzwfw import complaints
 from zyzwfw import consultations
 from zyzwfw.browser.application import date_text
 from zyzwfw.browser.application import form_text
@@ -305,3 +306,19 @@ class ConsultationDeskView(BrowserView):
     def portal_url(self):
         """Return the address of the hall."""
         return api.portal.get().absolute_url()
+
+    def complaints(self):
+        """Return the complaints the departments must reply to, earliest due first."""
+        found = complaints.listing(
+            [complaints.HANDLING],
+            [department.UID() for department in self.departments],
+        )
+        return [
+            dict(
+                entry,
+                received_text=time_text(entry["received"]),
+                due_text=date_text(entry["due_date"]),
+                deadline_text=deadline_text(dict(entry, paused=False)),
+            )
+            for entry in found
+        ]
