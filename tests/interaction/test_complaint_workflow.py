@@ -5,6 +5,7 @@ from plone import api
 from zyzwfw import applications
 from zyzwfw import bots
 from zyzwfw import complaints
+from zyzwfw.validators import id_number_check_digit
 
 import datetime
 import pytest
@@ -264,3 +265,28 @@ class TestLifecycle:
             ("resolve", "staff_a"),
         ]
         assert history[-1]["comments"] == "已核实并整改。"
+
+
+class TestAboutAnApplication:
+    """A complaint about an application names it by its number."""
+
+    def test_application_gives_item_and_department(self, complain, hall, acting_as):
+        """The application's item and department are taken over as suggestions."""
+        first17 = "51200219900307123"
+        with acting_as("citizen"):
+            receipt = applications.create_application(
+                hall["item_b"],
+                applicant={
+                    "name": "张小三",
+                    "id_type": "resident_id",
+                    "id_number": first17 + id_number_check_digit(first17),
+                    "mobile": "13800000001",
+                },
+                submit=True,
+            )
+        complaint = complain(
+            "citizen", application_number=receipt.number.lower()
+        ).complaint
+        assert complaint.application_number == receipt.number
+        assert complaint.item_title == hall["item_b"].Title()
+        assert complaint.suggested_department_uid == hall["department_b"].UID()

@@ -6,6 +6,7 @@ from interaction_helpers import QUESTION
 from plone import api
 from zyzwfw import bots
 from zyzwfw import consultations
+from zyzwfw import notifications
 
 import pytest
 
@@ -245,3 +246,17 @@ class TestLifecycle:
         )
         assert len(hours) == 1 and 0 <= hours[0] < 1
         assert consultations.answer_hours(hall["department_b"].UID(), day, day) == []
+
+
+class TestNotices:
+    """The asker hears of the answer in the channels of applications."""
+
+    def test_member_gets_the_answer_in_messages(self, ask, acting_as):
+        """A member's message list holds the receipt and then the answer."""
+        consultation = ask("citizen")
+        with acting_as("staff_a"):
+            consultations.answer(consultation, ANSWER)
+        messages = notifications.messages_for("citizen")
+        assert [message["kind"] for message in messages] == ["consultation"] * 2
+        assert ANSWER in messages[0]["body"]
+        assert messages[0]["link"] == consultation.absolute_url()
