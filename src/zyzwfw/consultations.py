@@ -594,23 +594,9 @@ def routing_queue(today=None):
     ]
 
 
-def questions_of(user_id=None):
-    """Return a member's own questions, newest first.
-
-    :param user_id: The member; the current user if ``None``.
-    :returns: Dicts of :func:`summary`.
-    :rtype: list
-    """
-    if user_id is None:
-        if api.user.is_anonymous():
-            return []
-        user_id = api.user.get_current().getId()
-    brains = api.portal.get_tool("portal_catalog")(
-        portal_type="Consultation", Creator=user_id
-    )
-    found = [summary(brain.getObject()) for brain in brains]
-    found.sort(key=lambda entry: entry["asked"], reverse=True)
-    return found
+# TODO: a member finds their own questions only through the messages that link
+# to them; a list on the member's desk waits for My applications to show more
+# than applications, which the ratings change too.
 
 
 def answer_hours(department_uid, start, end):
