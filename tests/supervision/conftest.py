@@ -1,0 +1,114 @@
+"""Fixtures of the tests of electronic supervision: the hall, people, cases."""
+
+from AccessControl.SecurityManagement import getSecurityManager
+from AccessControl.SecurityManagement import newSecurityManager
+from AccessControl.SecurityManagement import setSecurityManager
+from AccessControl.SpecialUsers import nobody
+from contextlib import contextmanager
+from pathlib import Path
+from plone import api
+from plone.app.testing import login
+from zyzwfw import applications
+
+import datetime
+import pytest
+import sys
+import transaction
+import zoneinfo
+
+
+# The hall of the application tests: two departments, their items, people.
+sys.path.insert(0, str(Path(__file__).parents[1] / "applications"))
+
+from application_helpers import build_hall  # noqa: E402
+from application_helpers import files  # noqa: E402
+from application_helpers import PATHS  # noqa: E402
+from application_helpers import PERSON  # noqa: E402
+
+
+SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
+
+
+def at(day, hour=10):
+    """Return ``day`` at ``hour`` o'clock in the hall's time zone."""
+    return datetime.datetime.combine(day, datetime.time(hour), tzinfo=SHANGHAI)
+
+
+def set_step_due(application, day):
+    """Give an application's current stage the due date ``day``."""
+    application.step_due_date = day
+    application.due_date = max(day, application.due_date or day)
+    application.reindexObject()
+
+
+@pytest.fixture
+def hall(portal):
+    """The hall of the application tests on the integration site."""
+    return build_hall(portal)
+
+
+@pytest.fixture
+def web_hall(functional_portal):
+    """The hall of the application tests on the functional site, committed."""
+    hall = build_hall(functional_portal)
+    transaction.commit()
+    return hall
+
+
+@pytest.fixture
+def acting_as(portal):
+    """Run a block as one of the people, ``anonymous`` for nobody."""
+
+    @contextmanager
+    def as_person(person):
+        before = getSecurityManager()
+        if person == "anonymous":
+            newSecurityManager(None, nobody)
+        else:
+            login(portal, person)
+        try:
+            yield
+        finally:
+            setSecurityManager(before)
+
+    return as_person
+
+
+def bring(application, state, acting_as, comment=None):
+    """Take a fresh draft along the path to ``state``."""
+    for person, transition in PATHS[state]:
+        with acting_as(person):
+            applications.do_transition(
+                application,
+                transition,
+                comment=comment if comment is not None else f"{transition} 的理由",
+            )
+
+
+@pytest.fixture
+def make_application(hall, acting_as):
+    """Make an application of department A (or ``item``'s) in a state."""
+
+    def make(state="accepted", item=None, comment=None):
+        item = item or hall["item_a"]
+        with acting_as("applicant"):
+            receipt = applications.create_application(
+                item, applicant=PERSON, files=files("id-card"), party="person"
+            )
+        application = receipt.application
+        if item is hall["item_b"]:
+            steps = [
+                (person.replace("staff_a", "staff_b"), transition)
+                for person, transition in PATHS[state]
+            ]
+            for person, transition in steps:
+                with acting_as(person):
+                    applications.do_transition(
+                        application, transition, comment=comment or "理由充分"
+                    )
+        else:
+            bring(application, state, acting_as, comment)
+        assert api.content.get_state(obj=application) == state
+        return application
+
+    return make
