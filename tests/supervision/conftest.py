@@ -55,9 +55,8 @@ def web_hall(functional_portal):
     return hall
 
 
-@pytest.fixture
-def acting_as(portal):
-    """Run a block as one of the people, ``anonymous`` for nobody."""
+def acting_on(portal):
+    """Return a context manager running a block as one of the people."""
 
     @contextmanager
     def as_person(person):
@@ -74,6 +73,18 @@ def acting_as(portal):
     return as_person
 
 
+@pytest.fixture
+def acting_as(portal):
+    """Run a block as one of the people, ``anonymous`` for nobody."""
+    return acting_on(portal)
+
+
+@pytest.fixture
+def web_acting_as(functional_portal):
+    """Run a block as one of the people on the functional site."""
+    return acting_on(functional_portal)
+
+
 def bring(application, state, acting_as, comment=None):
     """Take a fresh draft along the path to ``state``."""
     for person, transition in PATHS[state]:
@@ -85,9 +96,8 @@ def bring(application, state, acting_as, comment=None):
             )
 
 
-@pytest.fixture
-def make_application(hall, acting_as):
-    """Make an application of department A (or ``item``'s) in a state."""
+def maker(hall, acting_as):
+    """Return a function that makes an application in a state."""
 
     def make(state="accepted", item=None, comment=None):
         item = item or hall["item_a"]
@@ -112,3 +122,15 @@ def make_application(hall, acting_as):
         return application
 
     return make
+
+
+@pytest.fixture
+def make_application(hall, acting_as):
+    """Make an application of department A (or ``item``'s) in a state."""
+    return maker(hall, acting_as)
+
+
+@pytest.fixture
+def make_web_application(web_hall, web_acting_as):
+    """Make an application on the functional site; the caller commits."""
+    return maker(web_hall, web_acting_as)

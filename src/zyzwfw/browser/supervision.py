@@ -234,7 +234,7 @@ class SupervisionDeskView(BrowserView):
         """Return the case's timeline, ready to show.
 
         :returns: The steps of :func:`supervision.case_timeline`, each with
-            ``time_text`` and ``actor_name``.
+            ``time_text``, ``actor_name`` and ``css_class``.
         :rtype: list
         """
         if self.case is None:
@@ -244,6 +244,16 @@ class SupervisionDeskView(BrowserView):
                 step,
                 time_text=step["time"].strftime("%Y-%m-%d %H:%M"),
                 actor_name=full_name(step["actor"]),
+                css_class=" ".join(
+                    filter(
+                        None,
+                        (
+                            "hall-timeline-step",
+                            f"hall-timeline-{step['kind']}",
+                            f"hall-card-{step['color']}" if "color" in step else "",
+                        ),
+                    )
+                ),
             )
             for step in supervision.case_timeline(self.case)
         ]
