@@ -1044,3 +1044,81 @@ def counts_by_department(start=None, end=None):
         row[record.color] += 1
         row["total"] += 1
     return sorted(rows.values(), key=lambda row: row["department_title"])
+
+
+# The feed for the provincial supervision system
+
+
+def _centre_name():
+    return api.portal.get_registry_record("zyzwfw.hall.centre_name", default="") or ""
+
+
+def feed_entry(record):
+    """Return a record as the provincial electronic supervision system reads it.
+
+    The keys are the element names of the 电子监察 data set of GB/T 39046;
+    ``序号`` is the record's change sequence number, to resume from. Nothing
+    of the applicant is included.
+
+    :param record: A card or an order.
+    :type record: Record
+    :returns: ``序号``, ``监察编号`` (``JC`` and the record id), ``办件编号``,
+        ``机构名称`` (the supervising centre), ``责任部门``, ``事项类型代码``,
+        ``监察规则编号`` (``R01``–``R03`` for cards, ``D01`` for orders),
+        ``监察预警类型代码`` (``01`` yellow card, ``02`` red card, ``03``
+        order), ``督办内容`` and ``督办发出时间`` (orders only, else
+        ``""``), ``状态产生时间`` (the last change, ISO 8601) and
+        ``监察结果描述`` (a card's finding; an order's reply, or that it
+        awaits one).
+    :rtype: dict
+    """
+    changed = applications.local_time(record.changed).isoformat()
+    if record.kind == CARD:
+        rule = record.rule
+        warning = WARNING_CODES[record.color]
+        text = sent = ""
+        result = record.description
+    else:
+        rule = ORDER_RULE
+        warning = WARNING_CODES[ORDER]
+        text = record.text
+        sent = applications.local_time(record.created).isoformat()
+        result = record.reply or _translate(
+            _("order_awaiting_reply", default="Awaiting the department's reply.")
+        )
+    return {
+        "序号": record.sequence,
+        "监察编号": f"JC{record.id:010d}",
+        "办件编号": record.number,
+        "机构名称": _centre_name(),
+        "责任部门": record.department_title,
+        "事项类型代码": record.item_type,
+        "监察规则编号": rule,
+        "监察预警类型代码": warning,
+        "督办内容": text,
+        "督办发出时间": sent,
+        "状态产生时间": changed,
+        "监察结果描述": result,
+    }
+
+
+def sequence_after(moment):
+    """Return the last change sequence number of the records changed up to a time.
+
+    Lets a reader that kept a time instead of a sequence number resume.
+
+    :param moment: An aware datetime.
+    :type moment: datetime.datetime
+    :returns: The greatest sequence number of a record changed at or before
+        ``moment``; 0 if none.
+    :rtype: int
+    """
+    found = _store()
+    if found is None:
+        return 0
+    last = 0
+    for sequence, record_id in found.changes.items():
+        if found.records[record_id].changed > moment:
+            break
+        last = sequence
+    return last
