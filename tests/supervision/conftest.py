@@ -4,6 +4,7 @@ from AccessControl.SecurityManagement import getSecurityManager
 from AccessControl.SecurityManagement import newSecurityManager
 from AccessControl.SecurityManagement import setSecurityManager
 from AccessControl.SpecialUsers import nobody
+from aiosmtpd.controller import Controller
 from contextlib import contextmanager
 from pathlib import Path
 from plone import api
@@ -11,7 +12,10 @@ from plone.app.testing import login
 from zyzwfw import applications
 
 import datetime
+import email
+import email.policy
 import pytest
+import socket
 import sys
 import transaction
 import zoneinfo
@@ -134,3 +138,51 @@ def make_application(hall, acting_as):
 def make_web_application(web_hall, web_acting_as):
     """Make an application on the functional site; the caller commits."""
     return maker(web_hall, web_acting_as)
+
+
+class MailSink:
+    """A real SMTP server on 127.0.0.1 that keeps the messages it receives."""
+
+    def __init__(self):
+        self.messages = []
+        self.controller = None
+        self.port = None
+
+    async def handle_DATA(self, server, session, envelope):
+        """Keep the message, parsed, with its envelope recipients."""
+        message = email.message_from_bytes(
+            envelope.original_content, policy=email.policy.default
+        )
+        self.messages.append((envelope.rcpt_tos, message))
+        return "250 Message accepted for delivery"
+
+    def start(self):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.controller = Controller(self, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self):
+        self.controller.stop()
+
+    def to(self, address):
+        """Return the messages sent to ``address``."""
+        return [message for rcpt, message in self.messages if address in rcpt]
+
+
+@pytest.fixture
+def smtp_server():
+    """A running local SMTP server, stopped after the test."""
+    sink = MailSink()
+    sink.start()
+    yield sink
+    sink.stop()
+
+
+def configure_mail(port):
+    """Send the site's mail to ``port`` on 127.0.0.1 with a sender address."""
+    api.portal.set_registry_record("plone.smtp_host", "127.0.0.1")
+    api.portal.set_registry_record("plone.smtp_port", port)
+    api.portal.set_registry_record("plone.email_from_address", "zwfw@ziyang.example.cn")
+    api.portal.set_registry_record("plone.email_from_name", "资阳市政务服务中心")

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 from zyzwfw import _
 from zyzwfw import applications
 from zyzwfw import supervision
+from zyzwfw import weekly_reports
 from zyzwfw.browser.application import date_text
 from zyzwfw.browser.application import form_text
 from zyzwfw.browser.application import time_text
@@ -315,3 +316,129 @@ class OrderReplyView(BrowserView):
         url = f"{api.portal.get().absolute_url()}/worklist#supervision-orders"
         self.request.response.redirect(url)
         return ""
+
+
+class WeeklyReportView(BrowserView):
+    """A department's weekly report; for supervisors also all departments' at once.
+
+    Supervisors and the centre see every department; window staff and
+    leaders of a department see their own. A week whose reports the
+    scheduled command has not written yet is computed on the spot.
+    """
+
+    def __call__(self):
+        self.all_departments = api.user.has_permission(
+            "zyzwfw: Supervise", obj=api.portal.get()
+        )
+        self.own = self._own_departments()
+        if not self.all_departments and not self.own:
+            raise Unauthorized("Only the centre and a department see its reports.")
+        today = applications.hall_now().date()
+        self.week = parse_day(form_text(self.request, "week"))
+        if self.week is None:
+            written = weekly_reports.written_weeks()
+            self.week = written[0] if written else weekly_reports.previous_week(today)
+        self.week = weekly_reports.week_start(self.week)
+        uid = form_text(self.request, "department")
+        self.department = self._department(uid)
+        if self.department is None and not self.all_departments:
+            self.department = self.own[0]
+        return self.index()
+
+    def _own_departments(self):
+        found = {d.UID(): d for d in applications.staff_departments()}
+        if not api.user.is_anonymous():
+            user = api.user.get_current()
+            groups = {group.getId() for group in api.group.get_groups(user=user)}
+            catalog = api.portal.get_tool("portal_catalog")
+            for brain in catalog.unrestrictedSearchResults(portal_type="Department"):
+                department = brain._unrestrictedGetObject()
+                code = getattr(department, "short_code", None)
+                if code and f"{code}-{weekly_reports.LEADERS}" in groups:
+                    found[department.UID()] = department
+        return sorted(found.values(), key=lambda department: department.Title())
+
+    def _department(self, uid):
+        if not uid:
+            return None
+        for department in self.own:
+            if department.UID() == uid:
+                return department
+        if self.all_departments:
+            brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+                portal_type="Department", UID=uid
+            )
+            if brains:
+                return brains[0]._unrestrictedGetObject()
+        raise Unauthorized("Not a department whose reports this user sees.")
+
+    def report(self):
+        """Return the report of the chosen department, stored or computed.
+
+        :returns: A report of :func:`weekly_reports.department_report` with
+            ``rate_text`` and ``stored``; ``None`` for the overview.
+        :rtype: dict
+        """
+        if self.department is None:
+            return None
+        report = weekly_reports.stored_report(self.department.UID(), self.week)
+        stored = report is not None
+        if report is None:
+            report = weekly_reports.department_report(self.department, self.week)
+        return dict(
+            report,
+            stored=stored,
+            rate_text=weekly_reports.rate_text(report["figures"]["on_time_rate"]),
+        )
+
+    def overview(self):
+        """Return every department's report of the week, for supervisors.
+
+        :returns: Rows with the report's ``department_title``, ``figures``,
+            ``rate_text``, ``overdue_count``, ``cards``, ``orders_count`` and
+            ``url``; empty unless the user sees all departments.
+        :rtype: list
+        """
+        if not self.all_departments or self.department is not None:
+            return []
+        rows = []
+        for department in weekly_reports.departments():
+            report = weekly_reports.stored_report(department.UID(), self.week)
+            if report is None:
+                report = weekly_reports.department_report(department, self.week)
+            rows.append(
+                dict(
+                    report,
+                    rate_text=weekly_reports.rate_text(
+                        report["figures"]["on_time_rate"]
+                    ),
+                    overdue_count=len(report["overdue"]),
+                    orders_count=len(report["open_orders"]),
+                    url=weekly_reports.report_url(department.UID(), self.week),
+                )
+            )
+        return rows
+
+    def weeks(self):
+        """Return the weeks to choose from: those written, and this one chosen.
+
+        :returns: Dicts with ``value`` (ISO Monday), ``title`` and
+            ``selected``.
+        :rtype: list
+        """
+        weeks = weekly_reports.written_weeks()
+        if self.week not in weeks:
+            weeks = sorted([*weeks, self.week], reverse=True)
+        return [
+            {
+                "value": week.isoformat(),
+                "title": f"{week.isoformat()} — "
+                f"{(week + datetime.timedelta(days=6)).isoformat()}",
+                "selected": week == self.week,
+            }
+            for week in weeks
+        ]
+
+    def department_uid(self):
+        """Return the UID of the chosen department, ``""`` for the overview."""
+        return self.department.UID() if self.department is not None else ""
