@@ -389,19 +389,23 @@ def case_facts(case):
 
     :param case: An application, consultation or complaint.
     :returns: ``case_uid``, ``case_type``, ``number``, ``department_uid``,
-        ``department_title`` and ``item_type`` (the item's type code, ``""``
+        ``department_title`` (the centre's name for a case not yet routed to
+        a department) and ``item_type`` (the item's type code, ``""``
         without an item).
     :rtype: dict
     """
     source = source_of(case)
     department_uid = getattr(case, "department_uid", None) or ""
+    title = getattr(case, "department_title", "") or _department_title(department_uid)
+    if not department_uid:
+        # A question or complaint not yet routed is the centre's to answer.
+        title = _centre_name()
     return {
         "case_uid": case.UID(),
         "case_type": source.case_type if source else case.portal_type.lower(),
         "number": getattr(case, "number", None) or "",
         "department_uid": department_uid,
-        "department_title": getattr(case, "department_title", "")
-        or _department_title(department_uid),
+        "department_title": title,
         "item_type": _item_type(getattr(case, "item_uid", None)),
     }
 
@@ -467,6 +471,12 @@ def _due_description(rule_id, due, days):
             "card_overdue_description",
             default="Due on ${due}, overdue by ${days} working day(s).",
             mapping={"due": due.isoformat(), "days": -days},
+        )
+    elif days == 0:
+        message = _(
+            "card_due_today_description",
+            default="Due today, ${due}.",
+            mapping={"due": due.isoformat()},
         )
     else:
         message = _(

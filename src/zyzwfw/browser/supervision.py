@@ -25,6 +25,9 @@ import datetime
 #: How many of the latest cards the desk lists.
 CARDS_SHOWN = 100
 
+#: How many weeks back, this one included, the report page offers.
+RECENT_WEEKS = 8
+
 #: Days the desk looks back when no range is given.
 DEFAULT_DAYS = 30
 
@@ -420,15 +423,20 @@ class WeeklyReportView(BrowserView):
         return rows
 
     def weeks(self):
-        """Return the weeks to choose from: those written, and this one chosen.
+        """Return the weeks to choose from: the recent ones and those written.
 
         :returns: Dicts with ``value`` (ISO Monday), ``title`` and
             ``selected``.
         :rtype: list
         """
-        weeks = weekly_reports.written_weeks()
-        if self.week not in weeks:
-            weeks = sorted([*weeks, self.week], reverse=True)
+        this_week = weekly_reports.week_start(applications.hall_now().date())
+        recent = {
+            this_week - datetime.timedelta(days=7 * back)
+            for back in range(RECENT_WEEKS)
+        }
+        weeks = sorted(
+            {*weekly_reports.written_weeks(), *recent, self.week}, reverse=True
+        )
         return [
             {
                 "value": week.isoformat(),
