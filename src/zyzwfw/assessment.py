@@ -127,10 +127,7 @@ class IStatisticsSettings(model.Schema):
 
 def setting(name):
     """Return one setting, or its default on a site without the record."""
-    try:
-        value = api.portal.get_registry_record(name, interface=IStatisticsSettings)
-    except Exception:  # noqa: BLE001 - a site not yet upgraded lacks the record
-        value = None
+    value = api.portal.get_registry_record(f"{PREFIX}.{name}", default=None)
     return value if value is not None else IStatisticsSettings[name].default
 
 
