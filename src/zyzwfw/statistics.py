@@ -214,15 +214,18 @@ def aggregate(create=False):
     return found
 
 
-def count(target, case, step, calendar):
+def count(target, case, step, calendar, zone=None):
     """Count one transition of one application into an aggregate.
 
     :param target: The :class:`Aggregate`.
     :param case: The application, a :class:`Case`.
     :param step: The transition, a :class:`Transition`.
     :param calendar: The hall's calendar, for the working days to decide.
+    :param zone: The hall's time zone, which decides the month; read from
+        the registry if ``None`` (pass it when counting many).
     """
-    local = applications.local_time(step.when)
+    zone = zone or applications.hall_now().tzinfo
+    local = step.when.astimezone(zone)
     year, month, department = local.year, local.month, case.department_uid
     name = step.transition
 
@@ -242,7 +245,7 @@ def count(target, case, step, calendar):
             if local.date() <= case.due_date:
                 target.add(year, month, department, "on_time")
         if case.submitted is not None:
-            start = applications.local_time(case.submitted).date()
+            start = case.submitted.astimezone(zone).date()
             days = calendar.between(start, local.date()) - (case.paused_days or 0)
             target.add(year, month, department, "decide_days", max(days, 0))
     if name in MERIT_DECISIONS:
@@ -309,6 +312,7 @@ def rebuild():
     """
     fresh = Aggregate()
     calendar = applications.calendar()
+    zone = applications.hall_now().tzinfo
     catalog = api.portal.get_tool("portal_catalog")
     counted = 0
     for brain in catalog.unrestrictedSearchResults(portal_type="Application"):
@@ -317,7 +321,7 @@ def rebuild():
             continue
         case = Case.of(application)
         for step in history_of(application):
-            count(fresh, case, step, calendar)
+            count(fresh, case, step, calendar, zone)
         counted += 1
     IAnnotations(api.portal.get())[ANNOTATION_KEY] = fresh
     logger.info("Rebuilt the statistics from %d applications", counted)

@@ -14,6 +14,7 @@ from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
 from zyzwfw import forms
 from zyzwfw import logger
+from zyzwfw.setuphandlers import demo_history
 from zyzwfw.setuphandlers.demo_accounts import load_accounts
 from zyzwfw.setuphandlers.demo_catalogue import catalogue
 from zyzwfw.setuphandlers.install import ensure_departments_folder
@@ -102,6 +103,7 @@ def load(site):
 
     # Accounts come after the departments: staff join their groups.
     load_accounts(site)
+    demo_history.load(site)
 
     logger.info(
         "Loaded the demonstration catalogue into %s: %d departments, %d items, "
