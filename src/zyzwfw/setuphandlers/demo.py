@@ -15,6 +15,7 @@ from plone.namedfile.file import NamedBlobFile
 from zyzwfw import forms
 from zyzwfw import logger
 from zyzwfw.setuphandlers import demo_history
+from zyzwfw.setuphandlers import demo_interaction
 from zyzwfw.setuphandlers.demo_accounts import load_accounts
 from zyzwfw.setuphandlers.demo_catalogue import catalogue
 from zyzwfw.setuphandlers.install import ensure_departments_folder
@@ -104,6 +105,7 @@ def load(site):
     # Accounts come after the departments: staff join their groups.
     load_accounts(site)
     demo_history.load(site)
+    demo_interaction.load(site)
 
     logger.info(
         "Loaded the demonstration catalogue into %s: %d departments, %d items, "
