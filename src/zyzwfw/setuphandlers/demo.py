@@ -16,6 +16,7 @@ from zyzwfw import forms
 from zyzwfw import logger
 from zyzwfw.setuphandlers import demo_history
 from zyzwfw.setuphandlers import demo_interaction
+from zyzwfw.setuphandlers import demo_supervision
 from zyzwfw.setuphandlers.demo_accounts import load_accounts
 from zyzwfw.setuphandlers.demo_catalogue import catalogue
 from zyzwfw.setuphandlers.install import ensure_departments_folder
@@ -106,6 +107,7 @@ def load(site):
     load_accounts(site)
     demo_history.load(site)
     demo_interaction.load(site)
+    demo_supervision.load(site)
 
     logger.info(
         "Loaded the demonstration catalogue into %s: %d departments, %d items, "
