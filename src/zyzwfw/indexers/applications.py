@@ -102,3 +102,9 @@ def searchable_text(obj):
 def object_provides(obj):
     """The few interfaces applications are looked up by (see above)."""
     return APPLICATION_INTERFACES
+
+
+@indexer(IApplication)
+def practice(obj):
+    """Whether the application is practice of the training check."""
+    return bool(getattr(obj, "practice", False))

@@ -14,6 +14,7 @@ from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
 from zyzwfw import forms
 from zyzwfw import logger
+from zyzwfw.setuphandlers import demo_history
 from zyzwfw.setuphandlers import demo_interaction
 from zyzwfw.setuphandlers import demo_supervision
 from zyzwfw.setuphandlers.demo_accounts import load_accounts
@@ -104,6 +105,7 @@ def load(site):
 
     # Accounts come after the departments: staff join their groups.
     load_accounts(site)
+    demo_history.load(site)
     demo_interaction.load(site)
     demo_supervision.load(site)
 
