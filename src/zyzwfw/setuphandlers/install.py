@@ -6,6 +6,7 @@ from plone.dexterity.utils import createContentInContainer
 from zope.interface import implementer
 from zyzwfw import logger
 from zyzwfw.applications import ensure_applications_folder
+from zyzwfw.setuphandlers.news import ensure_news_folders
 
 
 HOME_VIEW = "hall-home"
@@ -37,6 +38,7 @@ def post_install(context):
     portal.setLayout(HOME_VIEW)
     ensure_departments_folder(portal)
     ensure_applications_folder(portal)
+    ensure_news_folders(portal)
     logger.info("Installed the hall on %s", portal.getId())
 
 
