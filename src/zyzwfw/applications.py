@@ -1567,7 +1567,7 @@ def next_action(state):
 
 
 #: How many applications a page of the worklist shows.
-WORKLIST_PAGE_SIZE = 50
+WORKLIST_PAGE_SIZE = 30
 
 
 def _summary(brain, today, cal, warning_days):
