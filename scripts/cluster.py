@@ -526,7 +526,10 @@ def start(count=2, front=8080, folder=CLUSTER, threads=4, pg_port=PG_PORT):
     folder = Path(folder)
     run = folder / "run"
     run.mkdir(parents=True, exist_ok=True)
-    running = [p.stem for p in run.glob("*.pid") if alive(read_pid(p))]
+    # The database may already run (make start STORAGE=relstorage starts it).
+    running = [
+        p.stem for p in run.glob("*.pid") if p.stem != "postgres" and alive(read_pid(p))
+    ]
     if running:
         raise ClusterError(
             f"already running: {', '.join(sorted(running))}; "
@@ -618,16 +621,17 @@ def main():
             stop()
         elif args.command == "status":
             status()
-        elif args.command == "postgres":
+        elif args.command in ("postgres", "convert"):
             database = postgres(port=args.pg_port)
             database.start()
             database.create_database()
-            print(database.dsn())
-        elif args.command == "convert":
-            database = postgres(port=args.pg_port)
-            database.start()
-            database.create_database()
-            print(convert(args.source, database.dsn(), CLUSTER / "convert"))
+            run = CLUSTER / "run"
+            run.mkdir(parents=True, exist_ok=True)
+            (run / "postgres.pid").write_text(f"{database.pid()}\n")
+            if args.command == "convert":
+                print(convert(args.source, database.dsn(), CLUSTER / "convert"))
+            else:
+                print(database.dsn())
     except (ClusterError, subprocess.CalledProcessError) as error:
         sys.exit(f"cluster: {error}")
 
