@@ -21,6 +21,7 @@ The functions are used by the tests and by ``scripts/load.py`` too.
 from pathlib import Path
 
 import argparse
+import base64
 import glob
 import os
 import shutil
@@ -47,6 +48,20 @@ DB_NAME = "zyzwfw"
 SITE_ID = os.environ.get("SITE_ID", "zyzwfw")
 STARTUP_TIMEOUT = 180
 PG_PORT = 5433
+DEMO_PASSWORD = "Zyzwfw@2026"
+#: Pages requested once by :meth:`Instance.warm_up`, with who asks for them.
+WARM_PATHS = (
+    ("", None),
+    ("guide", None),
+    ("downloads", None),
+    ("departments", None),
+    ("departments/rsj", None),
+    ("departments/rsj/social-security-card", None),
+    ("departments/rsj/social-security-card/id-card", None),
+    ("progress", None),
+    ("my-applications", "13800000001"),
+    ("worklist", "zjj-clerk"),
+)
 
 #: Debian packages that bring each program the cluster runs.
 PACKAGES = {"initdb": "postgresql", "nginx": "nginx-light", "varnishd": "varnish"}
@@ -353,6 +368,25 @@ class Instance:
         """Wait until the instance serves the site."""
         wait_for_http(self.url, self.process, self.log)
 
+    def warm_up(self, paths=WARM_PATHS):
+        """Request the hall's main pages one after the other, once.
+
+        The first request of each page compiles its template. Python 3.11's
+        compiler is not safe for several threads at once (a rare
+        ``SystemError: AST constructor recursion depth mismatch``), so the
+        templates are compiled here, one at a time, before the instance
+        takes a crowd; the compiled templates are kept in ``var/cache``.
+        """
+        for path, login in paths:
+            request = urllib.request.Request(f"{self.url}/{path}")
+            if login:
+                token = base64.b64encode(f"{login}:{DEMO_PASSWORD}".encode())
+                request.add_header("Authorization", f"Basic {token.decode()}")
+            try:
+                urllib.request.urlopen(request, timeout=120).close()
+            except urllib.error.HTTPError:
+                pass
+
     def kill(self, sig=signal.SIGKILL):
         """Send ``sig`` to the instance (SIGKILL by default) and reap it."""
         if self.process and self.process.poll() is None:
@@ -558,6 +592,7 @@ def start(count=2, front=8080, folder=CLUSTER, threads=4, pg_port=PG_PORT):
         instance.start(pidfile=run / f"instance{number}.pid", wait=False)
     for instance in instances:
         instance.wait()
+        instance.warm_up()
     start_nginx(
         folder / "nginx",
         layout["nginx"],
