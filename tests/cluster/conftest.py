@@ -65,6 +65,7 @@ def instances(workdir, database, converted):
         instance.start(wait=False)
     for instance in started:
         instance.wait()
+        instance.warm_up()
     yield started
     for instance in started:
         instance.stop()
