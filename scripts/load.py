@@ -1,7 +1,7 @@
 """Measure the hall under load, from one instance to the cluster with Varnish.
 
     make load                                  # or:
-    .venv/bin/python scripts/load.py [--users 30] [--time 60] [--work DIR]
+    .venv/bin/python scripts/load.py [--users 30] [--time 75] [--work DIR]
 
 In one run, on this machine only, with the demonstration site:
 
@@ -224,7 +224,7 @@ def mixed_phase(phase, host, lookup_url, args, work, rows):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=30)
-    parser.add_argument("--time", type=int, default=60, help="seconds per phase")
+    parser.add_argument("--time", type=int, default=75, help="seconds per phase")
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--work", help="working folder (default: a temporary one)")
     parser.add_argument("--out", help="also write the table into this file")
