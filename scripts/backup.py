@@ -16,8 +16,10 @@ puts the matching blob snapshot back; stop the instance first.
 
 RelStorage: the database holds the blobs too, so ``pg_dump`` in its custom
 format is one consistent snapshot; ``restore`` loads it with ``pg_restore
---clean`` in a single transaction. Stop the instances first: they cache
-what they read and would not notice the database going back in time.
+--clean`` in a single transaction. Stop the instances first (``make
+cluster-stop``; the cluster's database is started again for the restore):
+they cache what they read and would not notice the database going back in
+time.
 """
 
 from pathlib import Path
@@ -33,7 +35,11 @@ import sys
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
+from cluster import alive  # noqa: E402
+from cluster import CLUSTER  # noqa: E402
+from cluster import postgres  # noqa: E402
 from cluster import program  # noqa: E402
+from cluster import read_pid  # noqa: E402
 from write_instance import DSN  # noqa: E402
 
 
@@ -209,6 +215,12 @@ def main():
     parser.add_argument("--dump", help="the pg_dump file to restore")
     args = parser.parse_args()
     try:
+        if args.storage == "relstorage" and args.dsn == DSN:
+            # The cluster's own database: start it if make cluster-stop ended it.
+            database = postgres()
+            database.start()
+            (CLUSTER / "run").mkdir(parents=True, exist_ok=True)
+            (CLUSTER / "run" / "postgres.pid").write_text(f"{database.pid()}\n")
         if args.storage == "filestorage" and args.command == "backup":
             stamp = backup_filestorage(args.var, args.to)
             print(f"backup {stamp} in {args.to}")
@@ -218,6 +230,16 @@ def main():
         elif args.command == "backup":
             print(f"backup {backup_relstorage(args.dsn, args.to)}")
         else:
+            running = [
+                pidfile.stem
+                for pidfile in (CLUSTER / "run").glob("instance*.pid")
+                if alive(read_pid(pidfile))
+            ]
+            if running:
+                raise BackupError(
+                    f"stop the instances first ({', '.join(sorted(running))} "
+                    "running): make cluster-stop, then make restore, then make cluster"
+                )
             print(f"restored {restore_relstorage(args.dsn, args.to, args.dump)}")
     except BackupError as error:
         sys.exit(f"backup: {error}")

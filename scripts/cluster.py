@@ -21,6 +21,7 @@ The functions are used by the tests and by ``scripts/load.py`` too.
 from pathlib import Path
 
 import argparse
+import base64
 import glob
 import os
 import shutil
@@ -47,6 +48,20 @@ DB_NAME = "zyzwfw"
 SITE_ID = os.environ.get("SITE_ID", "zyzwfw")
 STARTUP_TIMEOUT = 180
 PG_PORT = 5433
+DEMO_PASSWORD = "Zyzwfw@2026"
+#: Pages requested once by :meth:`Instance.warm_up`, with who asks for them.
+WARM_PATHS = (
+    ("", None),
+    ("guide", None),
+    ("downloads", None),
+    ("departments", None),
+    ("departments/rsj", None),
+    ("departments/rsj/social-security-card", None),
+    ("departments/rsj/social-security-card/id-card", None),
+    ("progress", None),
+    ("my-applications", "13800000001"),
+    ("worklist", "zjj-clerk"),
+)
 
 #: Debian packages that bring each program the cluster runs.
 PACKAGES = {"initdb": "postgresql", "nginx": "nginx-light", "varnishd": "varnish"}
@@ -353,6 +368,25 @@ class Instance:
         """Wait until the instance serves the site."""
         wait_for_http(self.url, self.process, self.log)
 
+    def warm_up(self, paths=WARM_PATHS):
+        """Request the hall's main pages one after the other, once.
+
+        The first request of each page compiles its template. Python 3.11's
+        compiler is not safe for several threads at once (a rare
+        ``SystemError: AST constructor recursion depth mismatch``), so the
+        templates are compiled here, one at a time, before the instance
+        takes a crowd; the compiled templates are kept in ``var/cache``.
+        """
+        for path, login in paths:
+            request = urllib.request.Request(f"{self.url}/{path}")
+            if login:
+                token = base64.b64encode(f"{login}:{DEMO_PASSWORD}".encode())
+                request.add_header("Authorization", f"Basic {token.decode()}")
+            try:
+                urllib.request.urlopen(request, timeout=120).close()
+            except urllib.error.HTTPError:
+                pass
+
     def kill(self, sig=signal.SIGKILL):
         """Send ``sig`` to the instance (SIGKILL by default) and reap it."""
         if self.process and self.process.poll() is None:
@@ -526,7 +560,10 @@ def start(count=2, front=8080, folder=CLUSTER, threads=4, pg_port=PG_PORT):
     folder = Path(folder)
     run = folder / "run"
     run.mkdir(parents=True, exist_ok=True)
-    running = [p.stem for p in run.glob("*.pid") if alive(read_pid(p))]
+    # The database may already run (make start STORAGE=relstorage starts it).
+    running = [
+        p.stem for p in run.glob("*.pid") if p.stem != "postgres" and alive(read_pid(p))
+    ]
     if running:
         raise ClusterError(
             f"already running: {', '.join(sorted(running))}; "
@@ -555,6 +592,7 @@ def start(count=2, front=8080, folder=CLUSTER, threads=4, pg_port=PG_PORT):
         instance.start(pidfile=run / f"instance{number}.pid", wait=False)
     for instance in instances:
         instance.wait()
+        instance.warm_up()
     start_nginx(
         folder / "nginx",
         layout["nginx"],
@@ -618,16 +656,17 @@ def main():
             stop()
         elif args.command == "status":
             status()
-        elif args.command == "postgres":
+        elif args.command in ("postgres", "convert"):
             database = postgres(port=args.pg_port)
             database.start()
             database.create_database()
-            print(database.dsn())
-        elif args.command == "convert":
-            database = postgres(port=args.pg_port)
-            database.start()
-            database.create_database()
-            print(convert(args.source, database.dsn(), CLUSTER / "convert"))
+            run = CLUSTER / "run"
+            run.mkdir(parents=True, exist_ok=True)
+            (run / "postgres.pid").write_text(f"{database.pid()}\n")
+            if args.command == "convert":
+                print(convert(args.source, database.dsn(), CLUSTER / "convert"))
+            else:
+                print(database.dsn())
     except (ClusterError, subprocess.CalledProcessError) as error:
         sys.exit(f"cluster: {error}")
 

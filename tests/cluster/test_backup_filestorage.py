@@ -8,14 +8,14 @@ after, and the blank form as it was.
 
 from backup import backup_filestorage
 from backup import restore_filestorage
-from conftest import apply
-from conftest import CITIZEN
-from conftest import cluster
-from conftest import free_port
-from conftest import PDF
-from conftest import progress
-from conftest import session
-from conftest import template_url
+from cluster_helpers import apply
+from cluster_helpers import CITIZEN
+from cluster_helpers import cluster
+from cluster_helpers import free_port
+from cluster_helpers import PDF
+from cluster_helpers import progress
+from cluster_helpers import session
+from cluster_helpers import template_url
 
 import pytest
 import requests

@@ -6,15 +6,15 @@ Every request goes the way a citizen's, an editor's or a visitor's does:
 publication workflow through plone.restapi.
 """
 
+from cluster_helpers import apply
+from cluster_helpers import CITIZEN
+from cluster_helpers import cluster
+from cluster_helpers import EDITED_ITEM
+from cluster_helpers import free_port
+from cluster_helpers import PDF
+from cluster_helpers import progress
+from cluster_helpers import session
 from concurrent.futures import ThreadPoolExecutor
-from conftest import apply
-from conftest import CITIZEN
-from conftest import cluster
-from conftest import EDITED_ITEM
-from conftest import free_port
-from conftest import PDF
-from conftest import progress
-from conftest import session
 
 import pytest
 import requests
