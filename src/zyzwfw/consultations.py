@@ -217,6 +217,11 @@ def ask(
     return consultation
 
 
+# TODO: an anonymous asker has no code to read the question online, as a
+# complainant has; the answer reaches them only by SMS or e-mail (the SMS
+# carries the answer in its subject) and, if published, on the guide.
+
+
 def _stored(moment):
     return moment.astimezone(datetime.UTC)
 
