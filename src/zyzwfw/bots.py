@@ -37,6 +37,9 @@ from zyzwfw.ratelimit import FailureCounter
 HONEYPOT_FIELD = "website"
 
 # Submissions per client, see zyzwfw.ratelimit (each one counts as a "failure").
+# TODO: the counts are per process, so behind several instances a client may
+# send instances × the limit; a hard cap across instances belongs in the load
+# balancer's request limit, which the cluster set-up does not configure yet.
 _submissions = FailureCounter()
 
 

@@ -62,6 +62,9 @@ ANSWERED_STATES = (ANSWERED, PUBLISHED)
 #: The shortest question worth answering, in characters.
 QUESTION_MIN_LENGTH = 5
 
+#: The most characters of an answer sent by SMS to an anonymous asker.
+SMS_ANSWER_LENGTH = 300
+
 #: How many published questions an item's guide shows at most.
 FAQ_SHOWN = 20
 
@@ -212,6 +215,11 @@ def ask(
         ),
     )
     return consultation
+
+
+# TODO: an anonymous asker has no code to read the question online, as a
+# complainant has; the answer reaches them only by SMS or e-mail (the SMS
+# carries the answer in its subject) and, if published, on the guide.
 
 
 def _stored(moment):
@@ -367,6 +375,18 @@ def after_transition(consultation, event):
         consultation.answer = comment
         consultation.answered = _stored(now)
         logger.info("Consultation %s answered", consultation.number)
+        subject = None
+        if not consultation.asker_id:
+            # A text message carries only the subject, and an anonymous asker
+            # cannot log in to read the rest: the subject holds the answer.
+            subject = _(
+                "notice_consultation_answer_subject",
+                default="Answer to your question ${number}: ${answer}",
+                mapping={
+                    "number": consultation.number,
+                    "answer": _shortened(comment, SMS_ANSWER_LENGTH),
+                },
+            )
         _notify(
             consultation,
             _(
@@ -374,6 +394,7 @@ def after_transition(consultation, event):
                 default="Your question ${number} was answered: ${answer}",
                 mapping={"number": consultation.number, "answer": comment},
             ),
+            subject,
         )
     elif transition == "route":
         department = event.kwargs["department"]
@@ -401,12 +422,17 @@ def after_transition(consultation, event):
     consultation.reindexObject()
 
 
-def _notify(consultation, body):
+def _shortened(text, length):
+    """Return ``text`` cut to ``length`` characters, with … where it was cut."""
+    return text if len(text) <= length else text[: length - 1] + "…"
+
+
+def _notify(consultation, body, subject=None):
     """Tell the asker something; a failure is logged, never raised."""
     try:
         from zyzwfw import notifications
 
-        subject = _(
+        subject = subject or _(
             "notice_consultation_subject",
             default="Consultation ${number}: ${state}",
             mapping={

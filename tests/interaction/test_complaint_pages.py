@@ -127,3 +127,13 @@ class TestComplaintPages:
         assert page.xpath(f'//a[text()="{number}"]')
         page = Person(url, "staff_a").open(f"{url}/@@case-routing")
         assert not page.xpath(f'//a[text()="{number}"]')
+
+    def test_guide_links_to_complaint_form_with_department(self, web_hall):
+        """The guide's contact section opens the complaint form, department chosen."""
+        url = web_hall["portal"].absolute_url()
+        visitor = Person(url)
+        guide = visitor.open(web_hall["item_a"].absolute_url())
+        link = guide.xpath('//*[@id="guide-contact"]//a[text()="网上投诉"]')[0]
+        page = visitor.open(link.get("href"))
+        chosen = page.xpath('//select[@name="department"]/option[@selected]/@value')
+        assert chosen == [web_hall["department_a"].UID()]

@@ -292,7 +292,7 @@ class TestNotifications:
             ["asker@example.cn"],
         ]
         last = mail.messages[-1][1]
-        assert "已答复" in last["Subject"]
+        assert ANSWER in last["Subject"]
         assert ANSWER in last.get_content()
 
     def test_complainant_gets_the_reply_by_mail(self, web_hall, mail):
@@ -308,3 +308,19 @@ class TestNotifications:
         post(f"{url}/@workflow/resolve", {"comment": "已约谈并整改。"}, "staff_a")
         wait_for(mail, 3)
         assert "已约谈并整改。" in mail.messages[-1][1].get_content()
+
+    def test_anonymous_asker_gets_the_answer_by_sms(self, web_hall, caplog):
+        """An SMS carries the answer itself to an asker who cannot log in."""
+        caplog.set_level("INFO", logger="zyzwfw")
+        answer = post(
+            f"{web_hall['item_a'].absolute_url()}/@consult",
+            {"question": QUESTION, "mobile": "13912345678"},
+        )
+        post(f"{answer.json()['@id']}/@workflow/answer", {"comment": ANSWER}, "staff_a")
+        sent = [
+            record.getMessage()
+            for record in caplog.records
+            if record.getMessage().startswith("SMS to 139****5678")
+        ]
+        assert len(sent) == 2
+        assert ANSWER in sent[-1]

@@ -80,8 +80,9 @@ class ComplainView(BrowserView):
         CheckAuthenticator(self.request)
         client = client_address(self.request)
         values = {
-            "subject": form_text(self.request, "subject", SUBJECT_MAX_LENGTH + 1),
-            "text": form_text(self.request, "text", TEXT_MAX_LENGTH + 1),
+            # Cut far above the limits, so that errors can say how long they were.
+            "subject": form_text(self.request, "subject", SUBJECT_MAX_LENGTH * 10),
+            "text": form_text(self.request, "text", TEXT_MAX_LENGTH * 10),
             "department": form_text(self.request, "department") or None,
             "application_number": form_text(self.request, "application_number"),
             "name": form_text(self.request, "name"),

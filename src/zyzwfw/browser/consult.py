@@ -71,7 +71,8 @@ class ConsultView(BrowserView):
         CheckAuthenticator(self.request)
         client = client_address(self.request)
         values = {
-            "question": form_text(self.request, "question", QUESTION_MAX_LENGTH + 1),
+            # Cut far above the limit, so that the error can say how long it was.
+            "question": form_text(self.request, "question", QUESTION_MAX_LENGTH * 10),
             "name": form_text(self.request, "name"),
             "mobile": form_text(self.request, "mobile"),
             "email": form_text(self.request, "email"),

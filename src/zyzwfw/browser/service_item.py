@@ -119,6 +119,12 @@ class ServiceItemView(BrowserView):
         """Return the URL of the online consultation about this item."""
         return f"{self.context.absolute_url()}/@@consult"
 
+    def complain_url(self):
+        """Return the URL of the complaint form, with the item's department chosen."""
+        department = self.department()
+        url = f"{self.portal_url()}/@@complain"
+        return f"{url}?department={department.UID()}" if department else url
+
     def print_url(self):
         """Return the URL of the guide's print version."""
         return f"{self.context.absolute_url()}/@@print-guide"
