@@ -1,9 +1,9 @@
 """The scheduled command and the weekly reports: content, mail, page, idempotence."""
 
 from application_helpers import PASSWORD
-from conftest import configure_mail
-from conftest import SHANGHAI
 from plone import api
+from supervision_helpers import configure_mail
+from supervision_helpers import SHANGHAI
 from zyzwfw import applications
 from zyzwfw import schedule
 from zyzwfw import supervision

@@ -14,6 +14,7 @@ from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
 from zyzwfw import forms
 from zyzwfw import logger
+from zyzwfw.setuphandlers import demo_interaction
 from zyzwfw.setuphandlers import demo_supervision
 from zyzwfw.setuphandlers.demo_accounts import load_accounts
 from zyzwfw.setuphandlers.demo_catalogue import catalogue
@@ -103,6 +104,8 @@ def load(site):
 
     # Accounts come after the departments: staff join their groups.
     load_accounts(site)
+    demo_interaction.load(site)
+    # After the cases, so that the rules find them.
     demo_supervision.load(site)
 
     logger.info(
