@@ -289,8 +289,12 @@ def store(create=False):
 
 def _next_key(tree):
     # Two transactions taking the same key conflict on the BTree's bucket, so
-    # one is retried and the keys never repeat.
-    return tree.maxKey() + 1 if len(tree) else 1
+    # one is retried and the keys never repeat. (``len`` of a BTree counts
+    # every bucket, so emptiness is asked through ``maxKey``.)
+    try:
+        return tree.maxKey() + 1
+    except ValueError:
+        return 1
 
 
 def _add(store, record):
@@ -454,7 +458,7 @@ def _give_card(store, case, rule_id, now, due=None, description=""):
     )
     _add(store, record)
     store.card_keys[key] = record.id
-    logger.info(
+    logger.debug(
         "%s card %s for %s %s of department %s",
         rule.color.capitalize(),
         rule_id,

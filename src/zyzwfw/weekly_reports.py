@@ -214,6 +214,17 @@ def stored_report(department_uid, week):
     return dict(report) if report is not None else None
 
 
+def stored_report_week(week):
+    """Return whether the reports of a week were written.
+
+    :param week: The Monday of the week.
+    :type week: datetime.date
+    :rtype: bool
+    """
+    found = supervision.store()
+    return found is not None and week.isoformat() in found.reports
+
+
 def written_weeks():
     """Return the Mondays of the weeks whose reports were written, newest first.
 

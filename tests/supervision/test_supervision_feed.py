@@ -2,8 +2,8 @@
 
 from application_helpers import PASSWORD
 from application_helpers import PERSON
-from conftest import set_step_due
-from conftest import SHANGHAI
+from supervision_helpers import set_step_due
+from supervision_helpers import SHANGHAI
 from zyzwfw import supervision
 
 import datetime

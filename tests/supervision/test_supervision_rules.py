@@ -1,8 +1,8 @@
 """The warning rules: yellow and red cards, recorded once, kept after the case."""
 
-from conftest import at
-from conftest import set_step_due
 from plone import api
+from supervision_helpers import at
+from supervision_helpers import set_step_due
 from zyzwfw import supervision
 
 import datetime

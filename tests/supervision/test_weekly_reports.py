@@ -1,9 +1,9 @@
 """The scheduled command and the weekly reports: content, mail, page, idempotence."""
 
 from application_helpers import PASSWORD
-from conftest import configure_mail
-from conftest import SHANGHAI
 from plone import api
+from supervision_helpers import configure_mail
+from supervision_helpers import SHANGHAI
 from zyzwfw import applications
 from zyzwfw import schedule
 from zyzwfw import supervision
@@ -200,7 +200,19 @@ class TestPage:
         assert mail_week.number not in response.text
 
     def test_supervisor_overview(self, web_hall, mail_week, smtp_server):
+        # Before the command wrote them: a department at a time, computed.
+        monday = weekly_reports.previous_week(next_monday_morning().date())
+        response, page = self.open(web_hall, "supervisor", week=monday.isoformat())
+        assert not page.find_class("hall-report-overview")
+        [listing] = page.find_class("hall-report-departments")
+        assert [link.text_content() for link in listing.xpath(".//a")] == [
+            "市住房和城乡建设局",
+            "市气象局",
+        ]
+
+        schedule.run(web_hall["portal"], now=next_monday_morning())
         response, page = self.open(web_hall, "supervisor")
+        assert not page.find_class("hall-report-departments")
         [table] = page.find_class("hall-report-overview")
         rows = table.xpath(".//tbody/tr")
         assert [row.xpath("./th")[0].text_content().strip() for row in rows] == [

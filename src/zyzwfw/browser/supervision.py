@@ -395,7 +395,7 @@ class WeeklyReportView(BrowserView):
         )
 
     def overview(self):
-        """Return every department's report of the week, for supervisors.
+        """Return every department's written report of the week, for supervisors.
 
         :returns: Rows with the report's ``department_title``, ``figures``,
             ``rate_text``, ``overdue_count``, ``cards``, ``orders_count`` and
@@ -408,7 +408,9 @@ class WeeklyReportView(BrowserView):
         for department in weekly_reports.departments():
             report = weekly_reports.stored_report(department.UID(), self.week)
             if report is None:
-                report = weekly_reports.department_report(department, self.week)
+                # Computing all departments' weeks here would read a year of
+                # every department's applications in one request.
+                continue
             rows.append(
                 dict(
                     report,
@@ -421,6 +423,25 @@ class WeeklyReportView(BrowserView):
                 )
             )
         return rows
+
+    def unwritten(self):
+        """Return the departments to pick from when the week has no reports yet.
+
+        :returns: Dicts with ``title`` and ``url``; empty unless the user sees
+            all departments and the week's reports were not written.
+        :rtype: list
+        """
+        if not self.all_departments or self.department is not None:
+            return []
+        if weekly_reports.stored_report_week(self.week):
+            return []
+        return [
+            {
+                "title": department.Title(),
+                "url": weekly_reports.report_url(department.UID(), self.week),
+            }
+            for department in weekly_reports.departments()
+        ]
 
     def weeks(self):
         """Return the weeks to choose from: the recent ones and those written.

@@ -108,6 +108,7 @@ def load(site):
     load_accounts(site)
     demo_history.load(site)
     demo_interaction.load(site)
+    # After the cases, so that the rules find them.
     demo_supervision.load(site)
     load_news(site)
 
