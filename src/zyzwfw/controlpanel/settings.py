@@ -7,6 +7,7 @@ from zope.component import adapter
 from zope.interface import Interface
 from zyzwfw import _
 from zyzwfw.controlpanel.notifications import NotificationSettingsGroup
+from zyzwfw.controlpanel.quality import QualitySettingsGroup
 from zyzwfw.interfaces import IHallSettings
 from zyzwfw.interfaces import IZyzwfwLayer
 
@@ -28,6 +29,7 @@ class HallSettingsForm(RegistryEditForm):
         # Added after the schema's fieldsets became groups: it must keep its
         # own getContent, which a group made from a fieldset would lose.
         self.groups.append(NotificationSettingsGroup)
+        self.groups.append(QualitySettingsGroup)
 
 
 class HallSettingsView(ControlPanelFormWrapper):

@@ -16,6 +16,7 @@ from zyzwfw import forms
 from zyzwfw import logger
 from zyzwfw.setuphandlers.demo_accounts import load_accounts
 from zyzwfw.setuphandlers.demo_catalogue import catalogue
+from zyzwfw.setuphandlers.demo_opinions import load_solicitations
 from zyzwfw.setuphandlers.install import ensure_departments_folder
 
 import time
@@ -102,6 +103,7 @@ def load(site):
 
     # Accounts come after the departments: staff join their groups.
     load_accounts(site)
+    load_solicitations(site)
 
     logger.info(
         "Loaded the demonstration catalogue into %s: %d departments, %d items, "
