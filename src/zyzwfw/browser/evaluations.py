@@ -157,6 +157,30 @@ class EvaluateView(BrowserView, RatingForm):
         return ""
 
 
+class GuideRatingSectionView(BrowserView, RatingForm):
+    """The rating part of a guide page: how it was rated, and the form."""
+
+    def __call__(self):
+        self.errors = {}
+        return self.index()
+
+    def summary(self):
+        """Return the guide's ratings so far, see :func:`evaluations.guide_summary`."""
+        return evaluations.guide_summary(self.context)
+
+    def honeypot_field(self):
+        """Return the name of the field people leave empty."""
+        return evaluations.HONEYPOT_FIELD
+
+    def level_value(self):
+        """Nothing is chosen on the guide page."""
+        return None
+
+    def comment_value(self):
+        """Nothing is typed on the guide page."""
+        return ""
+
+
 class GuideRatingView(BrowserView, RatingForm):
     """Rate how clear an item's guide is: the form's target and its answer page.
 
