@@ -274,3 +274,23 @@ class TestPages:
         )
         assert done.status_code == 200, done.text
         assert done.json()["review_state"] == "replied"
+
+
+class TestLinks:
+    def test_worklist_links_to_the_desk(self, web_hall):
+        portal_url = web_hall["portal"].absolute_url()
+        _response, worklist = page(f"{portal_url}/worklist", "staff_a")
+        assert worklist.xpath(f'//a[@href="{portal_url}/@@rectifications"]')
+
+    @pytest.mark.parametrize(
+        "user, shown", [("supervisor", True), ("applicant", False)]
+    )
+    def test_centre_menu(self, web_hall, user, shown):
+        """The centre and the supervisor find both pages in their personal menu."""
+        portal_url = web_hall["portal"].absolute_url()
+        _response, home = page(f"{portal_url}/my-applications", user)
+        links = {
+            f"{portal_url}/@@rectifications",
+            f"{portal_url}/@@online-rate",
+        } & set(home.xpath("//a/@href"))
+        assert bool(links) == shown
