@@ -787,8 +787,11 @@ def timeline(evaluation):
                 "state_title": state_title(state),
                 "time": applications.local_time(entry["time"].asdatetime()),
                 "comment": entry.get("comments") or "",
-                "actor": entry.get("actor"),
-                "actor_name": applications._full_name(entry.get("actor")),
+                # The hall opens the case; the rater only happened to be there.
+                "actor": None if action == "open_rectification" else entry.get("actor"),
+                "actor_name": ""
+                if action == "open_rectification"
+                else applications._full_name(entry.get("actor")),
             }
         )
     return steps

@@ -180,6 +180,30 @@ def refusal(form, now=None):
     return None
 
 
+def window_notice(form, now=None):
+    """Return when a solicitation that takes no answer now opens or closed.
+
+    :param form: An easyform form.
+    :param now: The moment to judge at; now if ``None``.
+    :returns: A message, or ``None`` while it is open.
+    """
+    found = state(form, now)
+    if found == UPCOMING:
+        return _(
+            "solicitation_opens_on",
+            default="This solicitation opens on ${opening}.",
+            mapping={"opening": moment_text(form.opening)},
+        )
+    if found == CLOSED:
+        return _(
+            "solicitation_closed_on",
+            default="This solicitation closed on ${closing}. Thank you to all "
+            "who took part.",
+            mapping={"closing": moment_text(form.closing)},
+        )
+    return None
+
+
 def moment_text(moment):
     """Return a moment as the hall writes it, ``2026-03-05 14:30``.
 

@@ -265,6 +265,9 @@ class TestAnswering:
         response = requests.get(web_form.absolute_url(), timeout=60)
         page = lxml.html.fromstring(response.text)
         assert page.xpath('//form[@id="form"]') == []
+        notice = page.xpath('//*[contains(@class, "hall-solicitation-refusal")]')
+        assert "截止" in notice[0].text_content()
+        assert "未保存" not in notice[0].text_content()
         results = page.xpath('//section[contains(@class, "hall-solicitation-results")]')
         assert results
         rows = {

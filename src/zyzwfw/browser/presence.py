@@ -26,7 +26,7 @@ import json
 
 
 #: Views that count as a window desk by their name.
-DESK_VIEWS = frozenset({"worklist", "rectifications"})
+DESK_VIEWS = frozenset({"worklist", "consultation-desk", "rectifications"})
 
 #: Roles that see every department's online rate.
 CENTRE_ROLES = frozenset({"Manager", "Site Administrator", "Reviewer", "Supervisor"})

@@ -61,8 +61,14 @@ class SolicitationView(EasyFormFormWrapper):
         return solicitations.STATE_TITLES[self.state()]
 
     def refusal(self):
-        """Return why no answer is taken now, or ``None``."""
-        return solicitations.refusal(self.context)
+        """Return why no answer is taken now, or ``None``.
+
+        After a refused answer it says that nothing was saved; on a plain
+        visit it only says when the solicitation opens or closed.
+        """
+        if self.request.method == "POST":
+            return solicitations.refusal(self.context)
+        return solicitations.window_notice(self.context)
 
     def window(self):
         """Return the opening and closing as text."""
