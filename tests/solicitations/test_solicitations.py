@@ -341,3 +341,20 @@ class TestExport:
             allow_redirects=False,
         )
         assert response.status_code in (302, 401, 403)
+
+
+class TestFormWidgets:
+    def test_choices_as_radios_and_checkboxes(self, web_form):
+        """Single choices are radio buttons, nothing chosen; multiple ones checkboxes."""
+        page = lxml.html.fromstring(
+            requests.get(web_form.absolute_url(), timeout=60).text
+        )
+        radios = page.xpath(
+            '//input[@type="radio"][starts-with(@name, "form.widgets.identity")]'
+        )
+        assert len(radios) == 4
+        assert not any(radio.get("checked") for radio in radios)
+        boxes = page.xpath(
+            '//input[@type="checkbox"][starts-with(@name, "form.widgets.concerns")]'
+        )
+        assert len(boxes) == 4

@@ -20,9 +20,11 @@ OPEN_ID = "yiwangtongban-banfa"
 CLOSED_ID = "dating-manyidu-diaocha"
 
 #: The questions of the open solicitation, in easyform's model XML.
-REGULATION_FIELDS = """<model xmlns="http://namespaces.plone.org/supermodel/schema">
+REGULATION_FIELDS = """<model xmlns="http://namespaces.plone.org/supermodel/schema"
+       xmlns:form="http://namespaces.plone.org/supermodel/form">
   <schema>
     <field name="identity" type="zope.schema.Choice">
+      <form:widget type="z3c.form.browser.radio.RadioFieldWidget" />
       <title>您的身份</title>
       <values>
         <element key="person">个人</element>
@@ -32,6 +34,7 @@ REGULATION_FIELDS = """<model xmlns="http://namespaces.plone.org/supermodel/sche
       </values>
     </field>
     <field name="agreement" type="zope.schema.Choice">
+      <form:widget type="z3c.form.browser.radio.RadioFieldWidget" />
       <title>您对《办法》的总体意见</title>
       <values>
         <element key="agree">赞同</element>
@@ -40,6 +43,7 @@ REGULATION_FIELDS = """<model xmlns="http://namespaces.plone.org/supermodel/sche
       </values>
     </field>
     <field name="concerns" type="zope.schema.Set">
+      <form:widget type="z3c.form.browser.checkbox.CheckBoxFieldWidget" />
       <title>您最关心的内容（可多选）</title>
       <required>False</required>
       <value_type type="zope.schema.Choice">
@@ -60,9 +64,11 @@ REGULATION_FIELDS = """<model xmlns="http://namespaces.plone.org/supermodel/sche
 </model>"""
 
 #: The questions of the closed survey.
-SURVEY_FIELDS = """<model xmlns="http://namespaces.plone.org/supermodel/schema">
+SURVEY_FIELDS = """<model xmlns="http://namespaces.plone.org/supermodel/schema"
+       xmlns:form="http://namespaces.plone.org/supermodel/form">
   <schema>
     <field name="channel" type="zope.schema.Choice">
+      <form:widget type="z3c.form.browser.radio.RadioFieldWidget" />
       <title>您通常通过哪种方式办事</title>
       <values>
         <element key="online">网上大厅</element>
@@ -71,6 +77,7 @@ SURVEY_FIELDS = """<model xmlns="http://namespaces.plone.org/supermodel/schema">
       </values>
     </field>
     <field name="satisfaction" type="zope.schema.Choice">
+      <form:widget type="z3c.form.browser.radio.RadioFieldWidget" />
       <title>您对网上大厅的总体满意度</title>
       <values>
         <element key="1">非常满意</element>
@@ -88,7 +95,8 @@ SURVEY_FIELDS = """<model xmlns="http://namespaces.plone.org/supermodel/schema">
 </model>"""
 
 #: The save-data action: answers kept for the results and the export.
-SAVE_ACTIONS = """<model xmlns="http://namespaces.plone.org/supermodel/schema">
+SAVE_ACTIONS = """<model xmlns="http://namespaces.plone.org/supermodel/schema"
+       xmlns:form="http://namespaces.plone.org/supermodel/form">
   <schema>
     <field name="saved" type="collective.easyform.actions.SaveData">
       <title>意见存档</title>
