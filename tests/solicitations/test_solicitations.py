@@ -345,7 +345,7 @@ class TestExport:
 
 class TestFormWidgets:
     def test_choices_as_radios_and_checkboxes(self, web_form):
-        """Single choices are radio buttons, nothing chosen; multiple ones checkboxes."""
+        """Single choices are radios with nothing chosen; multiple ones checkboxes."""
         page = lxml.html.fromstring(
             requests.get(web_form.absolute_url(), timeout=60).text
         )
