@@ -744,6 +744,10 @@ def after_transition(evaluation, event):
         return
     transition = event.transition.getId()
     today = applications.hall_now().date()
+    # TODO: tell the department's staff by message when a case opens and the
+    # rater when it closes; for now the case waits on the staff's desk
+    # (@@rectifications, linked from the worklist) and the rater reads its
+    # state on the application's page.
     if transition in ("open_rectification", "reject_appeal"):
         evaluation.due_date = applications.calendar().add(
             today, quality_settings.get("rectification_days")

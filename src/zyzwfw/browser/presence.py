@@ -49,6 +49,10 @@ def is_centre():
 class HeartbeatViewlet(ViewletBase):
     """The script that sends a window desk's presence signal."""
 
+    # TODO: a desk left open in a background tab counts as online; pausing
+    # the signal while the page is hidden would count only desks someone
+    # looks at, a rule the centre has not asked for.
+
     def available(self):
         """Return whether the page is a window desk opened by window staff."""
         view = self.view
