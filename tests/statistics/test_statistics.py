@@ -274,3 +274,33 @@ class TestKnownAnswers:
         assert found["total"]["submitted"] == 9
         assert found["yearly"]["growth"] == pytest.approx(0.8)
         assert found["balance"]["total"] == 9
+
+
+class TestOtherParts:
+    """Figures the consultations and the supervision keep, when installed."""
+
+    def test_consultations_answered(self, hall, acting_as):
+        consultations = pytest.importorskip("zyzwfw.consultations")
+        with acting_as("applicant"):
+            asked = consultations.ask("请问办理需要多长时间？", item=hall["item_a"])
+        consultation = getattr(asked, "consultation", asked)
+        with acting_as("staff_a"):
+            consultations.answer(consultation, "一般五个工作日。")
+        now = applications.hall_now()
+        rows = statistics.department_figures(now.year, now.month)
+        row = row_of(rows, hall["department_a"].UID())
+        assert row["consultations_answered"] == 1
+        assert 0 <= row["average_answer_hours"] < 1
+        other = row_of(rows, hall["department_b"].UID())
+        assert other["consultations_answered"] == 0
+        assert other["average_answer_hours"] is None
+
+    def test_cards(self, hall, make_application):
+        supervision = pytest.importorskip("zyzwfw.supervision")
+        make_application("submitted")
+        later = applications.hall_now() + datetime.timedelta(days=60)
+        supervision.evaluate(now=later)
+        rows = statistics.department_figures(later.year, later.month)
+        assert row_of(rows, hall["department_a"].UID())["cards"] >= 1
+        assert row_of(rows, hall["department_b"].UID())["cards"] == 0
+        assert statistics.totals(rows)["cards"] >= 1
