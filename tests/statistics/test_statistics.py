@@ -304,3 +304,34 @@ class TestOtherParts:
         assert row_of(rows, hall["department_a"].UID())["cards"] >= 1
         assert row_of(rows, hall["department_b"].UID())["cards"] == 0
         assert statistics.totals(rows)["cards"] >= 1
+
+    def test_ratings_and_satisfaction(self, hall, acting_as, make_application):
+        evaluations = pytest.importorskip("zyzwfw.evaluations")
+        for level in (1, 3, 5):
+            application = make_application("approved")
+            with acting_as("applicant"):
+                evaluations.evaluate(application, level, comment=f"评价 {level}")
+        now = applications.hall_now()
+        rows = statistics.department_figures(now.year, now.month)
+        row = row_of(rows, hall["department_a"].UID())
+        assert row["ratings"] == 3
+        assert row["satisfied"] == 2
+        assert row["satisfaction_rate"] == pytest.approx(2 / 3)
+        assert row_of(rows, hall["department_b"].UID())["satisfaction_rate"] is None
+        assert statistics.headline(now.year)["satisfaction_rate"] == pytest.approx(
+            2 / 3
+        )
+
+    def test_online_rate(self, hall):
+        online_rate = pytest.importorskip("zyzwfw.online_rate")
+        now = applications.hall_now()
+        day = now.date()
+        while not applications.calendar().is_working_day(day):
+            day -= datetime.timedelta(days=1)
+        moment = datetime.datetime.combine(day, datetime.time(10), now.tzinfo)
+        online_rate.record_presence("staff_a", [hall["department_a"].UID()], moment)
+        rows = statistics.department_figures(day.year, day.month)
+        rate_a = row_of(rows, hall["department_a"].UID())["online_rate"]
+        rate_b = row_of(rows, hall["department_b"].UID())["online_rate"]
+        assert rate_a is not None and 0 < rate_a <= 1
+        assert rate_b == 0

@@ -6,6 +6,8 @@ from plone.dexterity.utils import createContentInContainer
 from zope.interface import implementer
 from zyzwfw import logger
 from zyzwfw.applications import ensure_applications_folder
+from zyzwfw.evaluations import ensure_evaluations_folder
+from zyzwfw.solicitations import ensure_opinions_folder
 
 
 HOME_VIEW = "hall-home"
@@ -37,6 +39,8 @@ def post_install(context):
     portal.setLayout(HOME_VIEW)
     ensure_departments_folder(portal)
     ensure_applications_folder(portal)
+    ensure_evaluations_folder(portal)
+    ensure_opinions_folder(portal)
     logger.info("Installed the hall on %s", portal.getId())
 
 
