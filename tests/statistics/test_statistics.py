@@ -76,11 +76,23 @@ class TestLiveCounts:
         assert other["share"] == pytest.approx(1 / 10)
         assert statistics.totals(rows)["submitted"] == 10
 
-    def test_other_parts_unavailable_not_zero(self):
-        row, _rows = self.figures()
-        for name in ("consultations_answered", "online_rate", "cards"):
-            if statistics._optional(name.split("_")[0]) is None:
-                assert row[name] is None
+    def test_other_parts_unavailable_not_zero(self, monkeypatch):
+        """A hall without consultations, ratings, online rate or supervision."""
+        monkeypatch.setattr(statistics, "_optional", lambda name: None)
+        monkeypatch.setattr(statistics, "rating_levels", lambda *args: None)
+        row, rows = self.figures()
+        names = (
+            "consultations_answered",
+            "average_answer_hours",
+            "online_rate",
+            "ratings",
+            "satisfaction_rate",
+            "cards",
+        )
+        assert {name: row[name] for name in names} == dict.fromkeys(names)
+        total = statistics.totals(rows)
+        assert {name: total[name] for name in names} == dict.fromkeys(names)
+        assert row["submitted"] == 9
 
     def test_rebuild_gives_the_same_counts(self):
         before = dict(statistics.aggregate().counts.items())
