@@ -485,11 +485,10 @@ def extra_figures(department_uid, first, last):
             department_uid, first, last
         )
 
-    levels = rating_levels(department_uid, start, end)
-    if levels is not None:
-        figures["ratings"] = len(levels)
-        figures["satisfied"] = sum(1 for level in levels if level <= 3)
-        figures["satisfaction_rate"] = ratio(figures["satisfied"], len(levels))
+    counted = rating_counts(department_uid, start, end)
+    if counted is not None:
+        figures["ratings"], figures["satisfied"] = counted
+        figures["satisfaction_rate"] = ratio(figures["satisfied"], counted[0])
 
     supervision = _optional("supervision")
     if supervision is not None and hasattr(supervision, "cards"):
@@ -508,6 +507,30 @@ def _aware_bounds(first, last):
     start = datetime.datetime.combine(first, datetime.time.min, zone)
     end = datetime.datetime.combine(last, datetime.time.max, zone)
     return start, end
+
+
+def rating_counts(department_uid, start, end):
+    """Return how many application ratings a period has, and how many satisfied.
+
+    Through :func:`zyzwfw.evaluations.satisfaction` where the ratings module
+    is installed (it leaves out ratings excluded after an appeal), else from
+    the ``Evaluation`` objects themselves.
+
+    :param department_uid: The department, or ``None`` for the whole hall.
+    :param start: The start of the period, an aware datetime.
+    :param end: The end of the period, an aware datetime.
+    :returns: ``(ratings, satisfied)``, or ``None`` if the hall has no ratings.
+    :rtype: tuple
+    """
+    evaluations = _optional("evaluations")
+    if evaluations is not None and hasattr(evaluations, "satisfaction"):
+        found = evaluations.satisfaction(department_uid, start, end)
+        rate = found["rate"] or 0
+        return found["count"], round(rate * found["count"])
+    levels = rating_levels(department_uid, start, end)
+    if levels is None:
+        return None
+    return len(levels), sum(1 for level in levels if level <= 3)
 
 
 def rating_levels(department_uid, start, end):
@@ -695,10 +718,8 @@ def headline(year):
     growth = yearly(year)
     first, last = period_bounds(year)
     start, end = _aware_bounds(first, last)
-    levels = rating_levels(None, start, end) if _has_ratings() else None
-    satisfaction = None
-    if levels:
-        satisfaction = ratio(sum(1 for level in levels if level <= 3), len(levels))
+    counted = rating_counts(None, start, end)
+    satisfaction = ratio(counted[1], counted[0]) if counted else None
     return {
         "year": year,
         "online_total": growth["total"],
@@ -709,7 +730,3 @@ def headline(year):
         "satisfaction_rate": satisfaction,
         "months": [month["submitted"] for month in months],
     }
-
-
-def _has_ratings():
-    return "Evaluation" in api.portal.get_tool("portal_types").objectIds()

@@ -76,11 +76,23 @@ class TestLiveCounts:
         assert other["share"] == pytest.approx(1 / 10)
         assert statistics.totals(rows)["submitted"] == 10
 
-    def test_other_parts_unavailable_not_zero(self):
-        row, _rows = self.figures()
-        for name in ("consultations_answered", "online_rate", "cards"):
-            if statistics._optional(name.split("_")[0]) is None:
-                assert row[name] is None
+    def test_other_parts_unavailable_not_zero(self, monkeypatch):
+        """A hall without consultations, ratings, online rate or supervision."""
+        monkeypatch.setattr(statistics, "_optional", lambda name: None)
+        monkeypatch.setattr(statistics, "rating_levels", lambda *args: None)
+        row, rows = self.figures()
+        names = (
+            "consultations_answered",
+            "average_answer_hours",
+            "online_rate",
+            "ratings",
+            "satisfaction_rate",
+            "cards",
+        )
+        assert {name: row[name] for name in names} == dict.fromkeys(names)
+        total = statistics.totals(rows)
+        assert {name: total[name] for name in names} == dict.fromkeys(names)
+        assert row["submitted"] == 9
 
     def test_rebuild_gives_the_same_counts(self):
         before = dict(statistics.aggregate().counts.items())
@@ -274,3 +286,64 @@ class TestKnownAnswers:
         assert found["total"]["submitted"] == 9
         assert found["yearly"]["growth"] == pytest.approx(0.8)
         assert found["balance"]["total"] == 9
+
+
+class TestOtherParts:
+    """Figures the consultations and the supervision keep, when installed."""
+
+    def test_consultations_answered(self, hall, acting_as):
+        consultations = pytest.importorskip("zyzwfw.consultations")
+        with acting_as("applicant"):
+            asked = consultations.ask("请问办理需要多长时间？", item=hall["item_a"])
+        consultation = getattr(asked, "consultation", asked)
+        with acting_as("staff_a"):
+            consultations.answer(consultation, "一般五个工作日。")
+        now = applications.hall_now()
+        rows = statistics.department_figures(now.year, now.month)
+        row = row_of(rows, hall["department_a"].UID())
+        assert row["consultations_answered"] == 1
+        assert 0 <= row["average_answer_hours"] < 1
+        other = row_of(rows, hall["department_b"].UID())
+        assert other["consultations_answered"] == 0
+        assert other["average_answer_hours"] is None
+
+    def test_cards(self, hall, make_application):
+        supervision = pytest.importorskip("zyzwfw.supervision")
+        make_application("submitted")
+        later = applications.hall_now() + datetime.timedelta(days=60)
+        supervision.evaluate(now=later)
+        rows = statistics.department_figures(later.year, later.month)
+        assert row_of(rows, hall["department_a"].UID())["cards"] >= 1
+        assert row_of(rows, hall["department_b"].UID())["cards"] == 0
+        assert statistics.totals(rows)["cards"] >= 1
+
+    def test_ratings_and_satisfaction(self, hall, acting_as, make_application):
+        evaluations = pytest.importorskip("zyzwfw.evaluations")
+        for level in (1, 3, 5):
+            application = make_application("approved")
+            with acting_as("applicant"):
+                evaluations.evaluate(application, level, comment=f"评价 {level}")
+        now = applications.hall_now()
+        rows = statistics.department_figures(now.year, now.month)
+        row = row_of(rows, hall["department_a"].UID())
+        assert row["ratings"] == 3
+        assert row["satisfied"] == 2
+        assert row["satisfaction_rate"] == pytest.approx(2 / 3)
+        assert row_of(rows, hall["department_b"].UID())["satisfaction_rate"] is None
+        assert statistics.headline(now.year)["satisfaction_rate"] == pytest.approx(
+            2 / 3
+        )
+
+    def test_online_rate(self, hall):
+        online_rate = pytest.importorskip("zyzwfw.online_rate")
+        now = applications.hall_now()
+        day = now.date()
+        while not applications.calendar().is_working_day(day):
+            day -= datetime.timedelta(days=1)
+        moment = datetime.datetime.combine(day, datetime.time(10), now.tzinfo)
+        online_rate.record_presence("staff_a", [hall["department_a"].UID()], moment)
+        rows = statistics.department_figures(day.year, day.month)
+        rate_a = row_of(rows, hall["department_a"].UID())["online_rate"]
+        rate_b = row_of(rows, hall["department_b"].UID())["online_rate"]
+        assert rate_a is not None and 0 < rate_a <= 1
+        assert rate_b == 0

@@ -62,8 +62,8 @@ def line_chart(chart_id, title, description, labels, series):
     :returns: SVG markup.
     :rtype: str
     """
-    width, height = 640, 300
-    left, right, top, bottom = 48, 16, 16, 64
+    width, height = 520, 300
+    left, right, top, bottom = 44, 12, 16, 64
     plot_width = width - left - right
     plot_height = height - top - bottom
     top_value = _nice_max(
@@ -79,13 +79,13 @@ def line_chart(chart_id, title, description, labels, series):
             f'<line x1="{left}" y1="{y:.1f}" x2="{width - right}" y2="{y:.1f}" '
             f'stroke="#ddd" stroke-width="1"/>'
             f'<text x="{left - 6}" y="{y + 4:.1f}" text-anchor="end" '
-            f'font-size="11" fill="#555">{value:g}</text>'
+            f'font-size="13" fill="#555">{value:g}</text>'
         )
     for index, label in enumerate(labels):
         x = left + index * step
         parts.append(
-            f'<text x="{x:.1f}" y="{height - bottom + 16}" text-anchor="middle" '
-            f'font-size="11" fill="#555">{escape(str(label))}</text>'
+            f'<text x="{x:.1f}" y="{height - bottom + 18}" text-anchor="middle" '
+            f'font-size="12" fill="#555">{escape(str(label))}</text>'
         )
 
     for number, (name, values) in enumerate(series):
@@ -106,11 +106,11 @@ def line_chart(chart_id, title, description, labels, series):
                 f'fill="{colour}"><title>{escape(str(labels[index]))}：{value:g}'
                 f"</title></circle>"
             )
-        legend_x = left + number * 160
+        legend_x = left + number * 150
         parts.append(
             f'<rect x="{legend_x}" y="{height - 24}" width="14" height="4" '
             f'fill="{colour}"/>'
-            f'<text x="{legend_x + 20}" y="{height - 18}" font-size="12" '
+            f'<text x="{legend_x + 20}" y="{height - 17}" font-size="15" '
             f'fill="#222">{escape(name)}</text>'
         )
     return _svg(width, height, title, description, "".join(parts), chart_id)
@@ -130,9 +130,9 @@ def bar_chart(chart_id, title, description, bars, highlight_zero=True):
     :returns: SVG markup.
     :rtype: str
     """
-    width = 640
-    row = 34
-    left, right = 4, 64
+    width = 480
+    row = 44
+    left, right = 4, 56
     height = max(row * len(bars) + 8, 40)
     top_value = max((value for _label, value in bars), default=0) or 1
     parts = []
@@ -141,12 +141,12 @@ def bar_chart(chart_id, title, description, bars, highlight_zero=True):
         bar_width = (width - left - right) * value / top_value
         colour = "#b00020" if highlight_zero and not value else PALETTE[0]
         parts.append(
-            f'<text x="{left}" y="{y + 11}" font-size="12" fill="#222">'
+            f'<text x="{left}" y="{y + 15}" font-size="15" fill="#222">'
             f"{escape(label)}</text>"
-            f'<rect x="{left}" y="{y + 15}" width="{max(bar_width, 2):.1f}" '
-            f'height="12" fill="{colour}"/>'
-            f'<text x="{left + max(bar_width, 2) + 6:.1f}" y="{y + 26}" '
-            f'font-size="12" fill="{colour}">{value:g}</text>'
+            f'<rect x="{left}" y="{y + 20}" width="{max(bar_width, 2):.1f}" '
+            f'height="16" fill="{colour}"/>'
+            f'<text x="{left + max(bar_width, 2) + 6:.1f}" y="{y + 34}" '
+            f'font-size="15" fill="{colour}">{value:g}</text>'
         )
     return _svg(width, height, title, description, "".join(parts), chart_id)
 
@@ -167,8 +167,8 @@ def share_chart(chart_id, title, description, shares, others_label, shown=7):
     rest = sum(share for _label, share in shares[shown:] if share)
     if rest:
         pieces.append((others_label, rest))
-    width = 640
-    legend_row = 22
+    width = 480
+    legend_row = 26
     height = 56 + legend_row * len(pieces)
     parts = []
     x = 0.0
@@ -186,8 +186,8 @@ def share_chart(chart_id, title, description, shares, others_label, shown=7):
         )
         y = 56 + index * legend_row
         parts.append(
-            f'<rect x="0" y="{y}" width="14" height="14" fill="{colour}"/>'
-            f'<text x="22" y="{y + 12}" font-size="12" fill="#222">'
+            f'<rect x="0" y="{y}" width="16" height="16" fill="{colour}"/>'
+            f'<text x="24" y="{y + 14}" font-size="15" fill="#222">'
             f"{escape(label)}　{share * 100:.1f}%</text>"
         )
         x += piece_width
