@@ -1658,7 +1658,8 @@ def worklist(department_uids=None, states=STAFF_STATES, today=None, item_uid=Non
     :param item_uid: Only the applications for this item, if given.
     :type item_uid: str
     :returns: Dicts as :func:`applications_for` gives them (without
-        ``next_action``), sorted by ``step_due_date``; ``warning`` is
+        ``next_action``), sorted by ``step_due_date`` (concluded ones, which
+        have none, the most recently changed first); ``warning`` is
         ``none``, ``yellow`` (due within the warning days of the control
         panel, one by default) or ``red`` (overdue).
     :rtype: list
@@ -1702,8 +1703,15 @@ def worklist_page(
         "portal_type": "Application",
         "department_uid": department_uids,
         "review_state": list(states),
-        "sort_on": "step_due_date",
     }
+    if set(states) <= set(STAFF_STATES):
+        query["sort_on"] = "step_due_date"
+    else:
+        # Concluded applications have no stage due any more, and the catalog
+        # leaves out of a sorted result whatever the sort index lacks: they
+        # come most recently changed first instead.
+        query["sort_on"] = "modified"
+        query["sort_order"] = "descending"
     if item_uid:
         query["item_uid"] = item_uid
     brains = api.portal.get_tool("portal_catalog")(**query)

@@ -533,6 +533,13 @@ class TestWorklist:
         page = staff_a.open(f"{hall['url']}/worklist", **params)
         assert (submitted["number"] in text_of(page, "content")) is listed
 
+    def test_filter_by_concluded_state(self, hall, submitted, staff_a):
+        """Concluded applications, which have no stage due, are listed too."""
+        for transition in ("pass_prereview", "accept", "approve"):
+            act(staff_a, submitted["url"], transition, comment="材料齐全")
+        page = staff_a.open(f"{hall['url']}/worklist", state="approved")
+        assert submitted["number"] in text_of(page, "content")
+
     def test_filter_by_item(self, hall, submitted, staff_a):
         """The item filter keeps the item's applications."""
         page = staff_a.open(f"{hall['url']}/worklist", item=hall["item"])
