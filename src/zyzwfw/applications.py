@@ -1562,6 +1562,7 @@ def _summary(brain, today, cal, warning_days):
         "due_date": brain.due_date,
         "step_due_date": brain.step_due_date,
         "paused": paused,
+        "practice": bool(getattr(brain, "practice", False)),
         "days_left": deadlines.days_left(cal, today, due) if due else None,
         "warning": deadlines.warning_level(cal, today, due, warning_days),
     }
@@ -1580,7 +1581,8 @@ def applications_for(user_id=None, states=None, today=None):
     :returns: One dict per application: ``uid``, ``url``, ``number``,
         ``title`` (the item), ``department``, ``applicant``, ``state``,
         ``state_title``, ``created``, ``submitted``, ``due_date``,
-        ``step_due_date``, ``paused``, ``days_left``, ``warning`` and
+        ``step_due_date``, ``paused``, ``practice`` (a practice
+        application of the training check), ``days_left``, ``warning`` and
         ``next_action`` (a message, or ``None``).
     :rtype: list
     """

@@ -200,15 +200,14 @@ class TestItemGuide:
         uid = content["permit"].UID()
         url = portal_class.absolute_url()
         assert f'href="{url}/apply?item={uid}"' in html
-        assert f'href="{url}/interact?item={uid}"' in html
+        assert f'href="{content["permit"].absolute_url()}/@@consult"' in html
 
     def test_no_apply_button_for_depth_one(self, portal_class, content, render):
         """Items of online depth I only offer consultation."""
         html = render(content["identity"], "view")
-        uid = content["identity"].UID()
         url = portal_class.absolute_url()
         assert f"{url}/apply?item=" not in html
-        assert f'href="{url}/interact?item={uid}"' in html
+        assert f'href="{content["identity"].absolute_url()}/@@consult"' in html
 
     def test_private_material_hidden(self, portal_class, content, render):
         """A material anonymous visitors may not see is left out."""

@@ -12,9 +12,11 @@ from urllib.parse import urlencode
 from zyzwfw import _
 from zyzwfw import applications
 from zyzwfw import notifications
+from zyzwfw import supervision
 from zyzwfw.browser.application import date_text
 from zyzwfw.browser.application import form_text
 from zyzwfw.browser.application import time_text
+from zyzwfw.browser.supervision import order_row
 
 
 #: How many of the applicant's latest messages the desk shows.
@@ -198,6 +200,14 @@ class WorklistView(BrowserView):
             )
             for summary in found
         ]
+
+    def supervision_orders(self):
+        """Return the supervision orders sent to the staff's departments, open ones.
+
+        :returns: The dicts of :func:`zyzwfw.browser.supervision.order_row`.
+        :rtype: list
+        """
+        return [order_row(record) for record in supervision.orders_for_staff()]
 
     def filter_url(self, **changes):
         """Return the worklist's address with some filters changed.

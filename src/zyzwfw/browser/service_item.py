@@ -5,6 +5,7 @@ from plone.memoize.instance import memoize
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zyzwfw import _
+from zyzwfw import consultations
 from zyzwfw.browser.catalogue import file_kind
 from zyzwfw.browser.catalogue import file_size
 from zyzwfw.browser.catalogue import limit_text
@@ -109,7 +110,7 @@ class ServiceItemView(BrowserView):
 
     def consult_url(self):
         """Return the URL of the online consultation about this item."""
-        return f"{self.portal_url()}/interact?item={self.context.UID()}"
+        return f"{self.context.absolute_url()}/@@consult"
 
     def print_url(self):
         """Return the URL of the guide's print version."""
@@ -287,12 +288,19 @@ class ServiceItemView(BrowserView):
 
     @memoize
     def faq(self):
-        """Return the item's questions that have an answer."""
-        return [
+        """Return the item's questions that have an answer.
+
+        :returns: The questions the editors keep in the guide, then those
+            asked online and published by the department (see
+            :func:`zyzwfw.consultations.faq_for`), each a dict with
+            ``question`` and ``answer``.
+        """
+        kept = [
             entry
             for entry in self.context.faq or ()
             if entry and entry.get("question") and entry.get("answer")
         ]
+        return kept + consultations.faq_for(self.context)
 
 
 class MaterialView(BrowserView):

@@ -153,6 +153,8 @@ class Application(Item):
     item_title = ""
     department_uid = None
     department_title = ""
+    #: A practice application of the training check, see zyzwfw.practice.
+    practice = False
     #: When the application was first submitted, an aware datetime.
     submitted = None
     #: When it reached a final state, an aware datetime.

@@ -6,6 +6,7 @@ from plone.restapi.controlpanels import RegistryConfigletPanel
 from zope.component import adapter
 from zope.interface import Interface
 from zyzwfw import _
+from zyzwfw.controlpanel.interaction import InteractionSettingsGroup
 from zyzwfw.controlpanel.notifications import NotificationSettingsGroup
 from zyzwfw.interfaces import IHallSettings
 from zyzwfw.interfaces import IZyzwfwLayer
@@ -28,6 +29,7 @@ class HallSettingsForm(RegistryEditForm):
         # Added after the schema's fieldsets became groups: it must keep its
         # own getContent, which a group made from a fieldset would lose.
         self.groups.append(NotificationSettingsGroup)
+        self.groups.append(InteractionSettingsGroup)
 
 
 class HallSettingsView(ControlPanelFormWrapper):

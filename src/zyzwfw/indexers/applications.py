@@ -83,3 +83,9 @@ def searchable_text(obj):
         obj.company_name or "",
     ]
     return " ".join(part for part in parts if part)
+
+
+@indexer(IApplication)
+def practice(obj):
+    """Whether the application is practice of the training check."""
+    return bool(getattr(obj, "practice", False))

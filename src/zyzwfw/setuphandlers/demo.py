@@ -14,6 +14,9 @@ from plone.dexterity.utils import createContentInContainer
 from plone.namedfile.file import NamedBlobFile
 from zyzwfw import forms
 from zyzwfw import logger
+from zyzwfw.setuphandlers import demo_history
+from zyzwfw.setuphandlers import demo_interaction
+from zyzwfw.setuphandlers import demo_supervision
 from zyzwfw.setuphandlers.demo_accounts import load_accounts
 from zyzwfw.setuphandlers.demo_catalogue import catalogue
 from zyzwfw.setuphandlers.demo_news import load_news
@@ -103,6 +106,9 @@ def load(site):
 
     # Accounts come after the departments: staff join their groups.
     load_accounts(site)
+    demo_history.load(site)
+    demo_interaction.load(site)
+    demo_supervision.load(site)
     load_news(site)
 
     logger.info(
