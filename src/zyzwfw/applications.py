@@ -1427,6 +1427,12 @@ def _notice(application, transition, kwargs, code):
         body = subject
     else:
         body = _(template, mapping=mapping)
+    if transition in ("approve", "refuse", "reject"):
+        body = _(
+            "notice_rate_invitation",
+            default="${notice} Please rate the service you received: ${url}",
+            mapping={"notice": body, "url": f"{application.absolute_url()}/@@evaluate"},
+        )
     return subject, body
 
 

@@ -11,6 +11,7 @@ from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
 from zyzwfw import _
 from zyzwfw import applications
+from zyzwfw import evaluations
 from zyzwfw import notifications
 from zyzwfw import supervision
 from zyzwfw.browser.application import date_text
@@ -86,10 +87,12 @@ class MyApplicationsView(BrowserView):
 
         :returns: The dicts of :func:`applications.applications_for`, each
             with ``due_text``, ``edit_url`` (for a draft or one to
-            supplement, else ``None``) and ``action_label``.
+            supplement, else ``None``), ``rate_url`` (for an ended
+            application not rated yet, else ``None``) and ``action_label``.
         :rtype: list
         """
         rows = []
+        rated = evaluations.rated_application_uids(self.user_id)
         for summary in applications.applications_for(self.user_id):
             editable = summary["state"] in (applications.DRAFT, applications.SUPPLEMENT)
             running = summary["state"] in applications.OPEN_STATES
@@ -101,6 +104,7 @@ class MyApplicationsView(BrowserView):
                     edit_url=f"{summary['url']}/@@application-form"
                     if editable
                     else None,
+                    rate_url=evaluations.rating_url(summary, rated),
                 )
             )
         return rows

@@ -8,6 +8,7 @@ from zope.interface import Interface
 from zyzwfw import _
 from zyzwfw.controlpanel.interaction import InteractionSettingsGroup
 from zyzwfw.controlpanel.notifications import NotificationSettingsGroup
+from zyzwfw.controlpanel.quality import QualitySettingsGroup
 from zyzwfw.interfaces import IHallSettings
 from zyzwfw.interfaces import IZyzwfwLayer
 
@@ -30,6 +31,7 @@ class HallSettingsForm(RegistryEditForm):
         # own getContent, which a group made from a fieldset would lose.
         self.groups.append(NotificationSettingsGroup)
         self.groups.append(InteractionSettingsGroup)
+        self.groups.append(QualitySettingsGroup)
 
 
 class HallSettingsView(ControlPanelFormWrapper):

@@ -20,6 +20,7 @@ from zyzwfw.setuphandlers import demo_supervision
 from zyzwfw.setuphandlers.demo_accounts import load_accounts
 from zyzwfw.setuphandlers.demo_catalogue import catalogue
 from zyzwfw.setuphandlers.demo_news import load_news
+from zyzwfw.setuphandlers.demo_opinions import load_solicitations
 from zyzwfw.setuphandlers.install import ensure_departments_folder
 
 import time
@@ -110,6 +111,7 @@ def load(site):
     demo_interaction.load(site)
     demo_supervision.load(site)
     load_news(site)
+    load_solicitations(site)
 
     logger.info(
         "Loaded the demonstration catalogue into %s: %d departments, %d items, "

@@ -6,7 +6,9 @@ from plone.dexterity.utils import createContentInContainer
 from zope.interface import implementer
 from zyzwfw import logger
 from zyzwfw.applications import ensure_applications_folder
+from zyzwfw.evaluations import ensure_evaluations_folder
 from zyzwfw.setuphandlers.news import ensure_news_folders
+from zyzwfw.solicitations import ensure_opinions_folder
 
 
 HOME_VIEW = "hall-home"
@@ -39,6 +41,8 @@ def post_install(context):
     ensure_departments_folder(portal)
     ensure_applications_folder(portal)
     ensure_news_folders(portal)
+    ensure_evaluations_folder(portal)
+    ensure_opinions_folder(portal)
     logger.info("Installed the hall on %s", portal.getId())
 
 

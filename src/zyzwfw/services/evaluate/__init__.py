@@ -1,0 +1,1 @@
+"""The ``@evaluate`` service: rating an ended application."""
