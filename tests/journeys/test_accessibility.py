@@ -48,9 +48,11 @@ CONTROLS = ", ".join(
     )
 )
 
-# Measures the visible controls; returns those less than 44 px high.
+# Measures the visible controls, leaving out the honeypots that anonymous
+# forms hide from people; returns those less than 44 px high.
 SMALL_CONTROLS = """(selector) => Array.from(document.querySelectorAll(selector))
     .filter((element) => element.offsetParent !== null)
+    .filter((element) => !element.closest(".hall-hp, [aria-hidden=true]"))
     .map((element) => [element, element.getBoundingClientRect()])
     .filter(([element, box]) => box.width > 0 && box.height < 44)
     .map(([element, box]) =>
