@@ -241,6 +241,7 @@ class WorklistView(BrowserView):
             else None,
             "next_url": self.filter_url(b_start=str(end)) if end < total else None,
         }
+
     def supervision_orders(self):
         """Return the supervision orders sent to the staff's departments, open ones.
 
