@@ -8,12 +8,11 @@ site not yet upgraded), so that no application ever fails for a missing
 setting.
 """
 
-from plone import api
-from plone.api.exc import InvalidParameterError
 from plone.supermodel import model
 from zope import schema
 from zope.interface import Invalid
 from zyzwfw import _
+from zyzwfw.registry_settings import setting
 from zyzwfw.uploads import CONTENT_TYPES
 from zyzwfw.uploads import DEFAULT_ALLOWED_KINDS
 from zyzwfw.uploads import DEFAULT_MAX_BYTES
@@ -190,11 +189,7 @@ def get(name):
         registry has no record for it.
     :raises InvalidParameterError: If ``name`` is no field of the schema.
     """
-    field = IApplicationSettings.get(name)
-    if field is None:
-        raise InvalidParameterError(f"No application setting called {name!r}")
-    value = api.portal.get_registry_record(f"{PREFIX}.{name}", default=None)
-    return field.default if value is None else value
+    return setting(IApplicationSettings, PREFIX, name)
 
 
 def max_file_bytes():

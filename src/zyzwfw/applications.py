@@ -58,6 +58,7 @@ from zyzwfw import deadlines
 from zyzwfw import departments
 from zyzwfw import logger
 from zyzwfw import numbering
+from zyzwfw import transitions
 from zyzwfw import validators
 from zyzwfw.content.application import APPLICANT_FIELDS
 from zyzwfw.ratelimit import FailureCounter
@@ -1152,25 +1153,15 @@ def available_transitions(application):
     :rtype: list
     """
     workflow = _workflow()
-    state = workflow.states.get(api.content.get_state(obj=application))
-    if state is None:
-        return []
-    found = []
-    for transition_id in state.transitions:
-        transition = workflow.transitions.get(transition_id)
-        if transition is None or not workflow.isActionSupported(
-            application, transition_id
-        ):
-            continue
-        found.append(
-            {
-                "id": transition_id,
-                "title": _(transition.title),
-                "new_state": transition.new_state_id,
-                "comment_required": transition_id in COMMENT_REQUIRED,
-            }
-        )
-    return found
+    return [
+        {
+            "id": transition_id,
+            "title": _(transition.title),
+            "new_state": transition.new_state_id,
+            "comment_required": transition_id in COMMENT_REQUIRED,
+        }
+        for transition_id, transition in transitions.allowed(application, workflow)
+    ]
 
 
 def do_transition(application, transition, comment="", missing=None):

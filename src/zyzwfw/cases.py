@@ -23,6 +23,7 @@ from zyzwfw import _
 from zyzwfw import applications
 from zyzwfw import logger
 from zyzwfw import numbering
+from zyzwfw import transitions
 from zyzwfw import validators
 
 import hashlib
@@ -419,21 +420,14 @@ def available_transitions(case, workflow_id):
     :rtype: list
     """
     workflow = api.portal.get_tool("portal_workflow")[workflow_id]
-    state = workflow.states.get(api.content.get_state(obj=case))
-    if state is None:
-        return []
-    found = []
-    for transition_id in state.transitions:
-        transition = workflow.transitions.get(transition_id)
-        if transition is not None and workflow.isActionSupported(case, transition_id):
-            found.append(
-                {
-                    "id": transition_id,
-                    "title": _(transition.title),
-                    "new_state": transition.new_state_id,
-                }
-            )
-    return found
+    return [
+        {
+            "id": transition_id,
+            "title": _(transition.title),
+            "new_state": transition.new_state_id,
+        }
+        for transition_id, transition in transitions.allowed(case, workflow)
+    ]
 
 
 def state_title(workflow_id, state):

@@ -49,6 +49,7 @@ from zyzwfw import deadlines
 from zyzwfw import logger
 from zyzwfw import numbering
 from zyzwfw import quality_settings
+from zyzwfw import transitions
 from zyzwfw.content.evaluation import APPLICATION
 from zyzwfw.content.evaluation import COMMENT_MAX_LENGTH
 from zyzwfw.content.evaluation import GUIDE
@@ -637,24 +638,14 @@ def available_transitions(evaluation):
     :rtype: list
     """
     workflow = _workflow()
-    state = workflow.states.get(api.content.get_state(obj=evaluation))
-    if state is None:
-        return []
-    found = []
-    for transition_id in state.transitions:
-        transition = workflow.transitions.get(transition_id)
-        if transition is None or not workflow.isActionSupported(
-            evaluation, transition_id
-        ):
-            continue
-        found.append(
-            {
-                "id": transition_id,
-                "title": _(transition.title),
-                "new_state": transition.new_state_id,
-            }
-        )
-    return found
+    return [
+        {
+            "id": transition_id,
+            "title": _(transition.title),
+            "new_state": transition.new_state_id,
+        }
+        for transition_id, transition in transitions.allowed(evaluation, workflow)
+    ]
 
 
 def do_transition(evaluation, transition, comment=""):

@@ -6,11 +6,10 @@ back to the schema's default on a site whose registry lacks a record, so a
 question is never refused for a missing setting.
 """
 
-from plone import api
-from plone.api.exc import InvalidParameterError
 from zope import schema
 from zope.interface import Interface
 from zyzwfw import _
+from zyzwfw.registry_settings import setting
 
 
 #: Registry prefix of :class:`IInteractionSettings`.
@@ -97,8 +96,4 @@ def get(name):
         registry has no record for it.
     :raises InvalidParameterError: If ``name`` is no field of the schema.
     """
-    field = IInteractionSettings.get(name)
-    if field is None:
-        raise InvalidParameterError(f"No interaction setting called {name!r}")
-    value = api.portal.get_registry_record(f"{PREFIX}.{name}", default=None)
-    return field.default if value is None else value
+    return setting(IInteractionSettings, PREFIX, name)

@@ -5,13 +5,12 @@ The centre edits them in the hall control panel (``@@hall-settings``, tab
 default on a site whose registry lacks the record.
 """
 
-from plone import api
-from plone.api.exc import InvalidParameterError
 from plone.supermodel import model
 from zope import schema
 from zope.interface import Invalid
 from zope.interface import invariant
 from zyzwfw import _
+from zyzwfw.registry_settings import setting
 
 import datetime
 import re
@@ -128,11 +127,7 @@ def get(name):
         registry has no record for it.
     :raises InvalidParameterError: If ``name`` is no field of the schema.
     """
-    field = IQualitySettings.get(name)
-    if field is None:
-        raise InvalidParameterError(f"No quality setting called {name!r}")
-    value = api.portal.get_registry_record(f"{PREFIX}.{name}", default=None)
-    return field.default if value is None else value
+    return setting(IQualitySettings, PREFIX, name)
 
 
 def office_periods():
