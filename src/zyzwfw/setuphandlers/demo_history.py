@@ -3,7 +3,10 @@
 Applications are made as objects directly, with a workflow history that
 reads as if applicants and clerks had acted on the days drawn: the state,
 the dates, the number, the due date and the local roles agree with that
-history, but no notice is sent and no form is checked. The volumes grow
+history, but no notice is sent and no form is checked. Some applicants rate
+their ended application (好差评), mostly well; a bad rating carries its
+rectification case, replied to by the department and closed by the centre
+unless it is too recent. The volumes grow
 from last year to this one and are spread unevenly: a few departments take
 most of the applications and some have none in many months. The aggregate
 of :mod:`zyzwfw.statistics` is then rebuilt from these histories.
@@ -17,8 +20,10 @@ from plone.dexterity.utils import createContent
 from zyzwfw import application_settings
 from zyzwfw import applications
 from zyzwfw import deadlines
+from zyzwfw import evaluations
 from zyzwfw import logger
 from zyzwfw import numbering
+from zyzwfw import quality_settings
 from zyzwfw import statistics
 from zyzwfw.validators import id_number_check_digit
 
@@ -69,6 +74,26 @@ OUTCOMES = (
     ("supplement_then_approved", 0.08),
 )
 
+#: Share of rateable applications (approved, refused, not accepted) rated.
+RATED_SHARE = 0.45
+
+#: Likelihood of each level, 1 非常满意 to 5 非常不满意, by how the
+#: application ended: a refusal is rated worse than an approval.
+LEVEL_WEIGHTS = {
+    applications.APPROVED: (0.64, 0.24, 0.07, 0.03, 0.02),
+    applications.REFUSED: (0.22, 0.26, 0.26, 0.16, 0.10),
+    applications.REJECTED: (0.28, 0.26, 0.24, 0.14, 0.08),
+}
+
+#: What raters write, by level; an empty comment is the most common.
+RATING_COMMENTS = {
+    1: ("", "", "窗口人员很耐心，一次就办好了。", "网上提交后很快就受理了，不用跑腿。"),
+    2: ("", "", "整体顺利，材料说明可以再清楚一些。"),
+    3: ("", "办理时间比预期长了两天。"),
+    4: ("补正材料的要求前后说法不一致。", "电话咨询一直占线。"),
+    5: ("跑了好几趟才办成，体验很差。",),
+}
+
 #: Working days after which a recent application is still open.
 OPEN_WINDOW = 8
 
@@ -99,8 +124,9 @@ def load(site, today=None, seed=2026):
     setattr(site.aq_base, LOADED_MARK, True)
     statistics.rebuild()
     logger.info(
-        "Loaded a demonstration history of %d applications in %.1f s",
+        "Loaded a demonstration history of %d applications and %d ratings in %.1f s",
         made,
+        maker.ratings,
         time.perf_counter() - started,
     )
     return made
@@ -122,6 +148,11 @@ class _HistoryMaker:
         self.citizens = [f"demo-applicant-{n:04d}" for n in range(1, 1201)]
         self.citizen_names = {}
         self.limits = {}
+        self.rating_workflow = api.portal.get_tool("portal_workflow")[
+            evaluations.WORKFLOW_ID
+        ]
+        self.rectification_days = quality_settings.get("rectification_days")
+        self.ratings = 0
 
     def _departments(self):
         catalog = api.portal.get_tool("portal_catalog")
@@ -335,8 +366,96 @@ class _HistoryMaker:
         folder._setObject(application.id, application, suppress_events=True)
         application = folder[application.id]
         self.workflow.updateRoleMappingsFor(application)
+        if (
+            not practice
+            and final_state in LEVEL_WEIGHTS
+            and self.rng.random() < RATED_SHARE
+        ):
+            self.make_rating(application, department, final_state, steps[-1][1], clerk)
         application.reindexObject()
         return application
+
+    def make_rating(self, application, department, outcome, ended, clerk):
+        """Let the applicant rate an ended application a few days later.
+
+        A bad rating (4 or 5) opens its rectification case at once; the
+        department replies within days and the centre's follow-up call
+        closes it, as far as the history has reached today.
+        """
+        rated = self.later(ended, 0, 3)
+        if rated.date() > self.today:
+            return None
+        level = self.rng.choices((1, 2, 3, 4, 5), LEVEL_WEIGHTS[outcome])[0]
+        rater = application.applicant_id
+        rating = createContent("Evaluation")
+        rating.kind = evaluations.APPLICATION
+        rating.level = level
+        rating.comment = self.rng.choice(RATING_COMMENTS[level])
+        rating.rater_id = rater
+        rating.application_uid = application.UID()
+        rating.application_number = application.number
+        rating.item_uid = application.item_uid
+        rating.item_title = application.item_title
+        rating.department_uid = department["uid"]
+        rating.department_title = department["title"]
+        rating.number = numbering.next_number(
+            evaluations.evaluations_folder(), rated.year, evaluations.NUMBER_PREFIX
+        )
+        rating.id = rating.number.lower()
+        rating.title = f"对办件{application.number}的评价"
+        rating.setCreators((rater,))
+        rating.creation_date = DateTime(rated)
+
+        history = [
+            {
+                "action": None,
+                "actor": rater,
+                "comments": "",
+                "review_state": evaluations.RECORDED,
+                "time": DateTime(rated),
+            }
+        ]
+        if level in evaluations.BAD_LEVELS:
+            replied = self.later(rated, 2, 10)
+            called = self.later(replied, 1, 3)
+            steps = (
+                ("open_rectification", rated, evaluations.RECTIFYING, rater, ""),
+                ("reply", replied, evaluations.REPLIED, clerk, _REPLY),
+                ("close", called, evaluations.CLOSED, "centre-reviewer", _CALL),
+            )
+            cutoff = datetime.datetime.combine(
+                self.today, datetime.time(23, 59), rated.tzinfo
+            )
+            for transition, when, state, actor, comment in steps:
+                if when > cutoff:
+                    break
+                history.append(
+                    {
+                        "action": transition,
+                        "actor": actor,
+                        "comments": comment,
+                        "review_state": state,
+                        "time": DateTime(when),
+                    }
+                )
+            if history[-1]["review_state"] == evaluations.RECTIFYING:
+                rating.due_date = self.calendar.add(
+                    rated.date(), self.rectification_days
+                )
+        rating.modification_date = history[-1]["time"]
+        rating.workflow_history = {evaluations.WORKFLOW_ID: tuple(history)}
+        rating.manage_setLocalRoles(rater, ["Owner"])
+        if department["staff"]:
+            rating.manage_setLocalRoles(department["staff"], [applications.STAFF_ROLE])
+
+        folder = evaluations._year_folder(rated.year)
+        folder._setObject(rating.id, rating, suppress_events=True)
+        rating = folder[rating.id]
+        self.rating_workflow.updateRoleMappingsFor(rating)
+        rating.reindexObject()
+        application.evaluation_uid = rating.UID()
+        self.ratings += 1
+        return rating
 
     def path(self, submitted, user_id, clerk, due, outcome=None):
         """Return the steps of an application and the days its clock stood still."""
@@ -403,6 +522,9 @@ class _RememberingCalendar:
     def is_working_day(self, day):
         return self._remembered("is_working_day", day)
 
+
+_REPLY = "已约谈窗口人员，统一补正告知口径，并在办事指南中补充了材料示例。"
+_CALL = "回访申请人，对整改情况表示认可。"
 
 _COMMENTS = {
     "request_supplement": "请补充清晰的身份证明材料扫描件。",
