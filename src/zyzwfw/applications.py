@@ -38,6 +38,7 @@ conflict and one is retried, so numbers never repeat and have no gaps.
 
 from AccessControl import Unauthorized
 from dataclasses import dataclass
+from DateTime import DateTime
 from OFS.event import ObjectWillBeAddedEvent
 from plone import api
 from plone.api.exc import InvalidParameterError
@@ -73,6 +74,7 @@ import hashlib
 import hmac
 import re
 import secrets
+import uuid
 import zoneinfo
 
 
@@ -831,8 +833,55 @@ def submission_errors(application, item=None):
 # Creating and editing
 
 
+#: How long the token of an apply form finds the application it made: the
+#: same form sent again within this time (a reload of the confirmation, a
+#: second tap on the button) answers with that application.
+FORM_TOKEN_WINDOW = datetime.timedelta(days=1)
+
+#: What a form token looks like: the hex digits of a random UUID.
+FORM_TOKEN = re.compile(r"[0-9a-f]{32}")
+
+
+def new_form_token():
+    """Return a one-time token for a new apply form.
+
+    :rtype: str
+    """
+    return uuid.uuid4().hex
+
+
+def application_of_form(token):
+    """Return the current user's application made from a form, if recent.
+
+    :param token: The token the form carried, see :func:`new_form_token`.
+    :type token: str
+    :returns: The application made from that form within
+        :data:`FORM_TOKEN_WINDOW`, or ``None``.
+    """
+    if not token or not FORM_TOKEN.fullmatch(token) or api.user.is_anonymous():
+        return None
+    since = DateTime(hall_now() - FORM_TOKEN_WINDOW)
+    catalog = api.portal.get_tool("portal_catalog")
+    # An applicant makes a few applications a day: reading them is cheap.
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="Application",
+        applicant_id=api.user.get_current().getId(),
+        created={"query": since, "range": "min"},
+    ):
+        application = brain._unrestrictedGetObject()
+        if application.form_token == token:
+            return application
+    return None
+
+
 def create_application(
-    item, applicant=None, files=None, remarks="", party="person", submit=False
+    item,
+    applicant=None,
+    files=None,
+    remarks="",
+    party="person",
+    submit=False,
+    form_token="",
 ):
     """Create an application of the current user for an item.
 
@@ -853,6 +902,11 @@ def create_application(
     :param submit: Submit at once (see :func:`submit_application`) instead of
         keeping a draft.
     :type submit: bool
+    :param form_token: The one-time token of the form sending the
+        application, see :func:`new_form_token`. If the user made an
+        application from the same form already, nothing is made and its
+        receipt is returned, without a query code: the code was given once.
+    :type form_token: str
     :returns: What the applicant gets back; a number and query code if
         submitted.
     :rtype: Receipt
@@ -867,6 +921,10 @@ def create_application(
         raise Unauthorized(f"Cannot see the item {item.absolute_url(1)}")
     if not item.can_apply_online():
         raise NotApplicableOnline(item)
+    made = application_of_form(form_token)
+    if made is not None:
+        logger.info("The form of %s was sent again", made.absolute_url(1))
+        return Receipt(made, made.number, None, api.content.get_state(obj=made))
     values, checked, errors = _validate_new(
         item, applicant, files, remarks, party, submit
     )
@@ -890,6 +948,8 @@ def create_application(
     staff_group = staff_group_of(department)
     if staff_group:
         application.manage_setLocalRoles(staff_group, [STAFF_ROLE])
+    if FORM_TOKEN.fullmatch(form_token or ""):
+        application.form_token = form_token
     _store(application, values, checked, remarks)
 
     folder = _month_folder(hall_now())

@@ -305,6 +305,47 @@ class TestApply:
         assert application.files["id-card"].filename == "身份证.pdf"
         assert application.applicant_name == "张小三"
 
+    def test_form_sent_again_makes_no_second_application(self, hall, citizen):
+        """Reloading the confirmation sends the form again: the citizen sees
+        the same application, without its code, and nothing is made twice."""
+        form = apply_form(citizen.open(f"{hall['url']}/apply", item=hall["item"]))
+        send = {
+            "values": list(APPLICANT.items()),
+            "files": {"upload.id-card": ("身份证.pdf", PDF)},
+            "button": ("action", "submit"),
+        }
+        number, code = receipt(citizen.submit(form, **send))
+        assert code
+
+        page = citizen.submit(form, **send)
+        assert citizen.response.status_code == 200
+        assert receipt(page) == (number, None)
+        assert "未重复提交" in text_of(page, "content")
+        assert application_count() == 1
+        assert applications.query_code_matches(stored(number), code)
+
+    def test_draft_saved_twice_from_one_form_is_one_draft(self, hall, citizen):
+        """A second tap on 保存草稿 saves the same draft, and submitting the
+        same form then submits that draft."""
+        form = apply_form(citizen.open(f"{hall['url']}/apply", item=hall["item"]))
+        values = list(APPLICANT.items())
+        files = {"upload.id-card": ("身份证.pdf", PDF)}
+        citizen.submit(form, values=values, files=files, button=("action", "save"))
+        citizen.submit(form, values=values, files=files, button=("action", "save"))
+        assert application_count() == 1
+
+        page = citizen.submit(form, values=values, button=("action", "submit"))
+        number, code = receipt(page)
+        assert NUMBER.fullmatch(number) and code
+        assert application_count() == 1
+
+    def test_each_new_form_makes_its_own_application(self, hall, citizen):
+        """Two forms opened one after the other are two applications."""
+        first, _code = receipt(apply_as(citizen, hall))
+        second, _code = receipt(apply_as(citizen, hall))
+        assert first != second
+        assert application_count() == 2
+
     def test_form_labelled_with_one_heading(self, hall, citizen):
         """The form has one h1, a label on every field and the material's files."""
         page = citizen.open(f"{hall['url']}/apply", item=hall["item"])

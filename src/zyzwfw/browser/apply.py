@@ -117,6 +117,7 @@ class ApplyView(BrowserView):
         self.saved_as_draft = False
         self.files_dropped = False
         self.receipt = None
+        self.repeated = False
         self.item = self.find_item()
         if self.item is None:
             if form_text(self.request, "item"):
@@ -217,7 +218,24 @@ class ApplyView(BrowserView):
     # Storing
 
     def create(self, party, applicant, remarks, files, submit):
-        """Create the application as a draft, or submit it at once."""
+        """Create the application as a draft, or submit it at once.
+
+        The same form sent again (a reload of the confirmation, a second tap)
+        makes nothing new: its draft is saved or submitted, or its submitted
+        application is confirmed again.
+        """
+        token = self.form_token()
+        made = applications.application_of_form(token)
+        if made is not None:
+            if api.content.get_state(obj=made) == applications.DRAFT:
+                self.application = made
+                return self.update(party, applicant, remarks, files, submit)
+            return self.done(
+                applications.Receipt(
+                    made, made.number, None, api.content.get_state(obj=made)
+                ),
+                repeated=True,
+            )
 
         def work():
             return applications.create_application(
@@ -227,6 +245,7 @@ class ApplyView(BrowserView):
                 remarks=remarks,
                 party=party,
                 submit=submit,
+                form_token=token,
             )
 
         try:
@@ -238,7 +257,8 @@ class ApplyView(BrowserView):
             self.files_dropped = bool(files)
             return self.show_errors(invalid.errors)
         if submit:
-            return self.done(receipt)
+            # Without a code, the same form was submitted at the same moment.
+            return self.done(receipt, repeated=receipt.query_code is None)
         return self.draft_saved(receipt.application)
 
     def update(self, party, applicant, remarks, files, submit):
@@ -296,12 +316,15 @@ class ApplyView(BrowserView):
             self.errors.setdefault(input_of(error.field), []).append(error.message)
         return self.form_template()
 
-    def done(self, receipt):
-        """Show the confirmation of a submission, with its number and code."""
+    def done(self, receipt, repeated=False):
+        """Show the confirmation of a submission, with its number and code.
+
+        :param receipt: What the submission gave back.
+        :param repeated: Whether the form had been submitted before, so that
+            the code is not shown again.
+        """
         self.receipt = receipt
-        # TODO: reloading this page sends the form again, and for a new
-        # application makes a second one; a one-time token in the form,
-        # remembered by the application it made, would answer with the first.
+        self.repeated = repeated
         # The query code is shown this once; no cache may keep the page.
         self.request.response.setHeader("Cache-Control", "no-store")
         return self.done_template()
@@ -336,6 +359,24 @@ class ApplyView(BrowserView):
     def value(self, name):
         """Return the value the form shows in an input, ``""`` for none."""
         return self.values.get(name, "")
+
+    def form_token(self):
+        """Return the one-time token of a new application's form.
+
+        The token the form sent is kept, so that the form shown again with
+        its errors still names the same application; a fresh form gets a new
+        one.
+
+        :rtype: str
+        """
+        if getattr(self, "_form_token", None) is None:
+            sent = form_text(self.request, "form_token", 32)
+            self._form_token = (
+                sent
+                if applications.FORM_TOKEN.fullmatch(sent)
+                else applications.new_form_token()
+            )
+        return self._form_token
 
     def form_url(self):
         """Return the address the form posts to."""
@@ -554,14 +595,16 @@ class ApplyView(BrowserView):
         """Return what the confirmation tells about the submitted application.
 
         :returns: A dict with ``number``, ``code`` (``None`` after a
-            resubmission), ``resubmitted``, ``url``, ``step_due`` and ``due``.
+            resubmission or a repeated form), ``resubmitted``, ``repeated``,
+            ``url``, ``step_due`` and ``due``.
         :rtype: dict
         """
         application = self.receipt.application
         return {
             "number": self.receipt.number,
             "code": self.receipt.query_code,
-            "resubmitted": self.receipt.query_code is None,
+            "resubmitted": self.receipt.query_code is None and not self.repeated,
+            "repeated": self.repeated,
             "url": application.absolute_url(),
             "item": application.item_title,
             "step_due": date_text(application.step_due_date),

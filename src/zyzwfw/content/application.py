@@ -177,6 +177,9 @@ class Application(Item):
     query_code_hash = None
     #: The uploaded files: material id → NamedBlobFile.
     files = None
+    #: The one-time token of the form that made the application, so that the
+    #: same form sent again finds it instead of making a second one.
+    form_token = ""
 
     def __init__(self, id=None, **kwargs):
         super().__init__(id, **kwargs)
