@@ -735,14 +735,13 @@ def after_transition(evaluation, event):
         return
     transition = event.transition.getId()
     today = applications.hall_now().date()
-    # TODO: tell the department's staff by message when a case opens and the
-    # rater when it closes; for now the case waits on the staff's desk
-    # (@@rectifications, linked from the worklist) and the rater reads its
-    # state on the application's page.
     if transition in ("open_rectification", "reject_appeal"):
         evaluation.due_date = applications.calendar().add(
             today, quality_settings.get("rectification_days")
         )
+        _tell_department(evaluation, transition)
+    elif transition == "close":
+        _tell_rater(evaluation, (event.kwargs.get("comment") or "").strip())
     elif transition in ("reply", "close", "uphold_appeal"):
         evaluation.due_date = None
     if transition == "appeal":
@@ -754,6 +753,89 @@ def after_transition(evaluation, event):
             evaluation.number,
         )
     evaluation.reindexObject()
+
+
+def _tell_department(evaluation, transition):
+    """Tell the department's window staff that a case awaits their reply."""
+    from zyzwfw import notifications
+
+    department = api.content.get(UID=evaluation.department_uid)
+    group = applications.staff_group_of(department) if department else None
+    if not group:
+        return
+    mapping = {
+        "number": evaluation.number,
+        "level": level_title(evaluation.level),
+        "item": evaluation.item_title,
+        "due": evaluation.due_date.isoformat(),
+    }
+    if transition == "reject_appeal":
+        subject = _(
+            "case_notice_appeal_rejected_subject",
+            default="Appeal rejected: rating ${number}",
+            mapping=mapping,
+        )
+    else:
+        subject = _(
+            "case_notice_opened_subject",
+            default="Rectification case ${number}: rated ${level}",
+            mapping=mapping,
+        )
+    body = _(
+        "case_notice_opened_body",
+        default="A rating of ${level} about ${item} awaits the department's "
+        "rectification. Reply with what was changed by ${due}.",
+        mapping=mapping,
+    )
+    link = f"{api.portal.get().absolute_url()}/@@rectifications"
+    for user in api.user.get_users(groupname=group):
+        notifications.notify(
+            notifications.member_recipient(user),
+            subject,
+            body,
+            link=link,
+            kind="rectification",
+        )
+
+
+def _tell_rater(evaluation, comment):
+    """Tell the rater that the case of their rating is closed, and how."""
+    from zyzwfw import notifications
+
+    if not evaluation.rater_id:
+        return
+    user = api.user.get(userid=evaluation.rater_id)
+    if user is None:
+        return
+    mapping = {
+        "number": evaluation.application_number or evaluation.number,
+        "item": evaluation.item_title,
+        "comment": comment,
+    }
+    subject = _(
+        "case_notice_closed_subject",
+        default="Your rating of ${number} was followed up",
+        mapping=mapping,
+    )
+    body = _(
+        "case_notice_closed_body",
+        default="The department rectified what your rating of ${item} "
+        "pointed out, and the centre closed the case: ${comment}",
+        mapping=mapping,
+    )
+    link = None
+    if evaluation.application_uid:
+        # The centre closing the case may not see the application itself.
+        catalog = api.portal.get_tool("portal_catalog")
+        for brain in catalog.unrestrictedSearchResults(UID=evaluation.application_uid):
+            link = brain.getURL()
+    notifications.notify(
+        notifications.member_recipient(user),
+        subject,
+        body,
+        link=link,
+        kind="rectification",
+    )
 
 
 def timeline(evaluation):

@@ -176,6 +176,22 @@ class Recipient:
     mobile: str = ""
 
 
+def member_recipient(user):
+    """Return a member of the site as a :class:`Recipient`.
+
+    :param user: A Plone member, as ``plone.api.user`` returns them.
+    :returns: The recipient: the member's id, full name and e-mail address.
+    :rtype: Recipient
+    """
+    return as_recipient(
+        {
+            "user_id": user.getId(),
+            "name": user.getProperty("fullname", "") or user.getId(),
+            "email": user.getProperty("email", "") or "",
+        }
+    )
+
+
 def as_recipient(value):
     """Return ``value`` as a :class:`Recipient`, its contact data normalized.
 

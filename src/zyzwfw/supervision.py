@@ -839,11 +839,7 @@ def _tell_staff(record, case):
     group = applications.staff_group_of(department)
     for user in api.user.get_users(groupname=group) if group else ():
         notifications.notify(
-            {
-                "user_id": user.getId(),
-                "name": user.getProperty("fullname", "") or user.getId(),
-                "email": user.getProperty("email", "") or "",
-            },
+            notifications.member_recipient(user),
             subject,
             body,
             link=link,

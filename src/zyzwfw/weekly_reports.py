@@ -387,11 +387,7 @@ def _mail_leaders(department, report):
     week = datetime.date.fromisoformat(report["week"])
     for user in leaders(department):
         notifications.notify(
-            {
-                "user_id": user.getId(),
-                "name": user.getProperty("fullname", "") or user.getId(),
-                "email": user.getProperty("email", "") or "",
-            },
+            notifications.member_recipient(user),
             _subject(report["department_title"], week),
             report_text(report),
             link=report_url(report["department_uid"], week),

@@ -5,6 +5,7 @@ from application_helpers import PASSWORD
 from plone import api
 from zyzwfw import departments
 from zyzwfw import evaluations
+from zyzwfw import notifications
 
 import datetime
 import lxml.html
@@ -64,6 +65,51 @@ class TestOpening:
             cases = evaluations.cases([hall["department_a"].UID()])
         assert [case["number"] for case in cases] == [bad_rating.number]
         assert cases[0]["warning"] == "none"
+
+
+class TestNotices:
+    """The staff hear of a case awaiting them, the rater of its end."""
+
+    @staticmethod
+    def of_cases(user_id):
+        return [
+            message
+            for message in notifications.messages_for(user_id)
+            if message["kind"] == "rectification"
+        ]
+
+    def test_staff_told_when_a_case_opens(self, bad_rating):
+        [message] = self.of_cases("staff_a")
+        assert bad_rating.number in message["subject"]
+        assert "非常不满意" in message["subject"]
+        assert bad_rating.due_date.isoformat() in message["body"]
+        assert message["link"].endswith("/@@rectifications")
+
+    def test_other_department_not_told(self, bad_rating):
+        assert self.of_cases("staff_b") == []
+
+    def test_staff_told_again_when_an_appeal_is_rejected(self, bad_rating, acting_as):
+        with acting_as("staff_a"):
+            evaluations.do_transition(bad_rating, "appeal", "评价人系误评")
+        with acting_as("centre"):
+            evaluations.do_transition(bad_rating, "reject_appeal", "经回访，评价属实")
+        rejected, opened = self.of_cases("staff_a")  # the newest first
+        assert "申诉" in rejected["subject"] and "申诉" not in opened["subject"]
+        assert bad_rating.due_date.isoformat() in rejected["body"]
+
+    def test_rater_told_when_the_case_closes(self, bad_rating, acting_as):
+        assert self.of_cases("applicant") == []
+        with acting_as("staff_a"):
+            evaluations.do_transition(bad_rating, "reply", "已开展服务礼仪培训")
+        assert self.of_cases("applicant") == []
+        with acting_as("centre"):
+            evaluations.do_transition(bad_rating, "close", "回访确认已整改")
+        [message] = self.of_cases("applicant")
+        assert bad_rating.application_number in message["subject"]
+        assert "回访确认已整改" in message["body"]
+        with api.env.adopt_roles(["Manager"]):
+            application = api.content.get(UID=bad_rating.application_uid)
+        assert message["link"] == application.absolute_url()
 
 
 class TestWhoDoesWhat:
