@@ -1362,10 +1362,24 @@ def after_transition(application, event):
     _notify_applicant(application, transition, event.kwargs, code)
 
 
+#: What follows the prefix in the numbers of practice applications.
+PRACTICE_MARK = "LX"
+
+#: The numbering series of practice applications.
+PRACTICE_SERIES = "practice"
+
+
 def _first_submission(application, now, code):
     root = applications_folder()
     prefix = application_settings.get("number_prefix")
-    application.number = numbering.next_number(root, now.year, prefix)
+    if getattr(application, "practice", False):
+        # Practice counts apart, so that real applications' numbers have no
+        # gaps: ZYLX2026000001 is the year's first practice application.
+        application.number = numbering.next_number(
+            root, now.year, prefix + PRACTICE_MARK, series=PRACTICE_SERIES
+        )
+    else:
+        application.number = numbering.next_number(root, now.year, prefix)
     application.submitted = _stored(now)
     code = code or new_query_code()
     _set_query_code(application, code)

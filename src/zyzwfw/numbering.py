@@ -62,20 +62,22 @@ def _check_year(year):
     return year
 
 
-def _counters(container, create):
-    """Return the tree of counters stored on ``container``.
+def _counters(container, create, series=""):
+    """Return the tree of counters of a series stored on ``container``.
 
     :param create: Whether to create the tree if it is missing; if ``False``, a
         missing tree gives ``None``.
+    :param series: The name of a sequence of its own, ``""`` for the main one.
     """
+    name = f"{COUNTERS_ATTRIBUTE}_{series}" if series else COUNTERS_ATTRIBUTE
     # Look at the object itself: through an acquisition wrapper, a missing
     # attribute would be found on a parent folder. (Not through ``__dict__``
     # either: a ghost's is empty until something loads its state.)
     base = getattr(container, "aq_base", container)
-    counters = getattr(base, COUNTERS_ATTRIBUTE, None)
+    counters = getattr(base, name, None)
     if counters is None and create:
         counters = OOBTree()
-        setattr(base, COUNTERS_ATTRIBUTE, counters)
+        setattr(base, name, counters)
     return counters
 
 
@@ -99,7 +101,7 @@ def format_number(year, sequence, prefix=DEFAULT_PREFIX):
     return f"{prefix}{year:04d}{sequence:0{SEQUENCE_WIDTH}d}"
 
 
-def next_number(container, year, prefix=DEFAULT_PREFIX):
+def next_number(container, year, prefix=DEFAULT_PREFIX, series=""):
     """Take the next application number of ``year``.
 
     Call it in the transaction that stores the application: the number is only
@@ -115,12 +117,17 @@ def next_number(container, year, prefix=DEFAULT_PREFIX):
     :type year: int
     :param prefix: The text the number starts with.
     :type prefix: str
+    :param series: The name of a sequence counted apart from the main one on
+        the same container (its counters are stored in the attribute
+        :data:`COUNTERS_ATTRIBUTE` with ``_<series>`` appended), so that the
+        numbers of one series leave no gaps in the other's.
+    :type series: str
     :returns: The number, see :func:`format_number`.
     :rtype: str
     :raises ValueError: If ``year`` does not have four digits.
     """
     year = _check_year(year)
-    counters = _counters(container, create=True)
+    counters = _counters(container, create=True, series=series)
     counter = counters.get(year)
     if counter is None:
         counter = YearCounter()
@@ -130,19 +137,22 @@ def next_number(container, year, prefix=DEFAULT_PREFIX):
     return format_number(year, counter.value, prefix)
 
 
-def last_sequence(container, year):
+def last_sequence(container, year, series=""):
     """Return the last sequence number taken in ``year``, without taking one.
 
     :param container: The object the counters are kept on.
     :type container: persistent.Persistent
     :param year: The year, four digits.
     :type year: int
+    :param series: The sequence, ``""`` for the main one; see
+        :func:`next_number`.
+    :type series: str
     :returns: The sequence of the year's last number, ``0`` if none was taken.
     :rtype: int
     :raises ValueError: If ``year`` does not have four digits.
     """
     year = _check_year(year)
-    counters = _counters(container, create=False)
+    counters = _counters(container, create=False, series=series)
     if counters is None or year not in counters:
         return 0
     return counters[year].value

@@ -58,10 +58,8 @@ def start_practice(item):
     """
     if not can_practise(item):
         raise Unauthorized("Only the department's window staff may practise.")
-    # TODO: a practice application takes its number from the hall's yearly
-    # sequence when submitted, like any other, so the numbers of real
-    # applications skip the ones practice used; a sequence of its own needs
-    # a change to the numbering of applications.
+    # Marked before it is submitted: its number is then taken from the
+    # practice series, and real applications' numbers keep their sequence.
     receipt = applications.create_application(item)
     application = receipt.application
     application.practice = True

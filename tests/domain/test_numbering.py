@@ -99,6 +99,20 @@ class TestNextNumber:
         assert next_number(container, 2026, prefix="ZYSP") == "ZYSP2026000001"
         assert next_number(container, 2026) == "ZY2026000002"
 
+    def test_series_count_apart(self):
+        """A series of its own leaves no gap in the main sequence."""
+        container = PersistentMapping()
+        assert next_number(container, 2026) == "ZY2026000001"
+        assert next_number(container, 2026, "ZYLX", series="practice") == (
+            "ZYLX2026000001"
+        )
+        assert next_number(container, 2026, "ZYLX", series="practice") == (
+            "ZYLX2026000002"
+        )
+        assert next_number(container, 2026) == "ZY2026000002"
+        assert last_sequence(container, 2026) == 2
+        assert last_sequence(container, 2026, series="practice") == 2
+
     def test_last_sequence(self):
         """The last sequence is read without taking a number."""
         container = PersistentMapping()

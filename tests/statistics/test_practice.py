@@ -38,6 +38,13 @@ class TestPractice:
         assert [brain.UID for brain in brains] == [practised.UID()]
         assert brains[0].practice is True
 
+    def test_numbered_apart(self, practised, make_application):
+        """Practice takes no number from the real applications' sequence."""
+        year = applications.hall_now().year
+        assert practised.number == f"ZYLX{year}000001"
+        real = make_application("submitted")
+        assert real.number == f"ZY{year}000001"
+
     def test_never_counted(self, practised, make_application):
         now = applications.hall_now()
         rows = statistics.department_figures(now.year, now.month, extras=False)
