@@ -776,6 +776,24 @@ def listing(states=None, department_uids=None, today=None):
     ]
 
 
+def filed_by(user_id, today=None):
+    """Return the complaints a member filed, the newest first.
+
+    :param user_id: The member.
+    :param today: The day to count warnings from; today if ``None``.
+    :returns: Dicts of :func:`summary`; only what the current user may see.
+    :rtype: list
+    """
+    brains = api.portal.get_tool("portal_catalog")(
+        portal_type="Complaint",
+        Creator=user_id,
+        sort_on="created",
+        sort_order="descending",
+    )
+    cal = applications.calendar()
+    return [summary(brain.getObject(), today, cal) for brain in brains]
+
+
 def reset_lookup_limits():
     """Forget all wrong look-ups counted so far (for tests and operators).
 

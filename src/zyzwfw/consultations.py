@@ -384,7 +384,7 @@ def after_transition(consultation, event):
                 default="Answer to your question ${number}: ${answer}",
                 mapping={
                     "number": consultation.number,
-                    "answer": _shortened(comment, SMS_ANSWER_LENGTH),
+                    "answer": shortened(comment, SMS_ANSWER_LENGTH),
                 },
             )
         _notify(
@@ -422,8 +422,15 @@ def after_transition(consultation, event):
     consultation.reindexObject()
 
 
-def _shortened(text, length):
-    """Return ``text`` cut to ``length`` characters, with … where it was cut."""
+def shortened(text, length):
+    """Return ``text`` cut to ``length`` characters, with … where it was cut.
+
+    :param text: The text.
+    :type text: str
+    :param length: The most characters to return, … included.
+    :type length: int
+    :rtype: str
+    """
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
@@ -620,9 +627,22 @@ def routing_queue(today=None):
     ]
 
 
-# TODO: a member finds their own questions only through the messages that link
-# to them; a list on the member's desk waits for My applications to show more
-# than applications, which the ratings change too.
+def asked_by(user_id, today=None):
+    """Return the questions a member asked, the newest first.
+
+    :param user_id: The member.
+    :param today: The day to count warnings from; today if ``None``.
+    :returns: Dicts of :func:`summary`; only what the current user may see.
+    :rtype: list
+    """
+    brains = api.portal.get_tool("portal_catalog")(
+        portal_type="Consultation",
+        Creator=user_id,
+        sort_on="created",
+        sort_order="descending",
+    )
+    cal = applications.calendar()
+    return [summary(brain.getObject(), today, cal) for brain in brains]
 
 
 def answer_hours(department_uid, start, end):

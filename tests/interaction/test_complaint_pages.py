@@ -137,3 +137,39 @@ class TestComplaintPages:
         page = visitor.open(link.get("href"))
         chosen = page.xpath('//select[@name="department"]/option[@selected]/@value')
         assert chosen == [web_hall["department_a"].UID()]
+
+
+class TestMemberDesk:
+    """A member finds their own questions and complaints on their desk."""
+
+    def test_questions_and_complaints_listed(self, web_hall):
+        url = web_hall["portal"].absolute_url()
+        citizen = Person(url, "citizen")
+        page = citizen.open(f"{url}/@@consult")
+        citizen.submit(
+            form_of(page, "hall-consult-form"),
+            {"question": "办理施工许可需要哪些材料？" * 5},
+        )
+        file_complaint(citizen, url, subject="窗口人员态度差")
+        question = stored("Consultation")[0]
+        complaint = stored("Complaint")[0]
+
+        desk = citizen.open(f"{url}/my-applications")
+        section = desk.find_class("hall-desk-cases")[0]
+        rows = section.xpath(".//tbody/tr")
+        # The newest first: the complaint was filed after the question.
+        assert [row.xpath("string(td[1])").strip() for row in rows] == [
+            complaint.number,
+            question.number,
+        ]
+        kind, text = rows[1].xpath("th")[0].text_content().split(None, 1)
+        assert kind == "咨询"
+        assert text.strip().endswith("…") and len(text.strip()) == 40
+        assert rows[1].xpath(".//a/@href") == [question.absolute_url()]
+        assert "待答复" in rows[1].text_content()
+        assert "投诉" in rows[0].text_content()
+        assert "窗口人员态度差" in rows[0].text_content()
+
+        other = Person(url, "other_citizen")
+        desk = other.open(f"{url}/my-applications")
+        assert not desk.find_class("hall-desk-cases")

@@ -11,6 +11,8 @@ from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
 from zyzwfw import _
 from zyzwfw import applications
+from zyzwfw import complaints
+from zyzwfw import consultations
 from zyzwfw import evaluations
 from zyzwfw import notifications
 from zyzwfw import supervision
@@ -22,6 +24,10 @@ from zyzwfw.browser.supervision import order_row
 
 #: How many of the applicant's latest messages the desk shows.
 MESSAGES_SHOWN = 5
+
+#: How many characters of a question or a complaint's subject the desk shows.
+CASE_TEXT_SHOWN = 40
+
 
 #: The states the worklist's filter offers, in the order of the workflow.
 WORKLIST_STATES = (
@@ -84,6 +90,11 @@ def deadline_text(summary):
     )
 
 
+def one_line(text):
+    """Return a question or subject on one line, cut to :data:`CASE_TEXT_SHOWN`."""
+    return consultations.shortened(" ".join((text or "").split()), CASE_TEXT_SHOWN)
+
+
 class MyApplicationsView(BrowserView):
     """The applicant's own applications, newest first, and their latest messages."""
 
@@ -119,6 +130,44 @@ class MyApplicationsView(BrowserView):
                     rate_url=evaluations.rating_url(summary, rated),
                 )
             )
+        return rows
+
+    def cases(self):
+        """Return the member's questions and complaints, the newest first.
+
+        :returns: Dicts with ``kind`` (a message: 咨询 or 投诉), ``number``,
+            ``text`` (the question or the subject, shortened), ``state``,
+            ``state_title``, ``time`` (when asked or received), ``time_text``
+            and ``url``.
+        :rtype: list
+        """
+        rows = [
+            {
+                "kind": _("desk_kind_consultation", default="Question"),
+                "number": case["number"],
+                "text": one_line(case["question"]),
+                "state": case["state"],
+                "state_title": case["state_title"],
+                "time": case["asked"],
+                "url": case["url"],
+            }
+            for case in consultations.asked_by(self.user_id)
+        ]
+        rows.extend(
+            {
+                "kind": _("desk_kind_complaint", default="Complaint"),
+                "number": case["number"],
+                "text": one_line(case["subject"]),
+                "state": case["state"],
+                "state_title": case["state_title"],
+                "time": case["received"],
+                "url": case["url"],
+            }
+            for case in complaints.filed_by(self.user_id)
+        )
+        rows.sort(key=lambda row: row["time"], reverse=True)
+        for row in rows:
+            row["time_text"] = time_text(row["time"])
         return rows
 
     def messages(self):
