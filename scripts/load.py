@@ -12,9 +12,11 @@ In one run, on this machine only, with the demonstration site:
    size of a guide page served by the same Varnish (and by nginx alone).
 
 Phases 1–3 run the mix of ``scripts/locustfile.py`` (visitors, citizens
-applying with files, window staff). After each, every submission that was
-acknowledged with a number is looked up with its query code: a missing one
-is a lost submission. The table printed at the end has requests per second,
+applying with files, window staff); after 1 and 2 a rush phase (1r, 2r) lets
+``--rush-users`` citizens submit without pause, for the submissions per
+second the hall accepts. After each, every submission that was acknowledged
+with a number is looked up with its query code: a missing one is a lost
+submission. The table printed at the end has requests per second,
 median and 95th percentile in milliseconds and errors for each phase, the
 submissions per second and the losses. Everything runs in ``--work``
 (a temporary folder by default), on free ports, and is stopped at the end.
@@ -221,11 +223,38 @@ def mixed_phase(phase, host, lookup_url, args, work, rows):
     return stats
 
 
+def rush_phase(phase, host, lookup_url, args, work, rows):
+    """Let ``--rush-users`` citizens submit without pause; add the row."""
+    slug = phase.split()[0]
+    receipts = work / f"{slug}-receipts.txt"
+    receipts.unlink(missing_ok=True)
+    print(f"{phase}: {args.rush_users} users for {args.time} s", flush=True)
+    stats = locust(host, ("Rush",), args.rush_users, args.time, work / slug, receipts)
+    acked, missing, twice = lost(lookup_url, receipts)
+    apply = stats.get("apply", {"rps": 0})["rps"]
+    rows.append(
+        row(
+            phase,
+            stats,
+            "apply",
+            apply=f"{apply:.1f}",
+            acked=str(acked),
+            lost=str(missing + twice),
+        )
+    )
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--users", type=int, default=30)
     parser.add_argument("--time", type=int, default=75, help="seconds per phase")
     parser.add_argument("--threads", type=int, default=4)
+    parser.add_argument(
+        "--rush-users",
+        type=int,
+        default=8,
+        help="citizens submitting without pause in the rush phases",
+    )
     parser.add_argument("--work", help="working folder (default: a temporary one)")
     parser.add_argument("--out", help="also write the table into this file")
     args = parser.parse_args()
@@ -255,6 +284,14 @@ def main():
         single.warm_up()
         mixed_phase(
             "1 FileStorage, one instance",
+            f"http://127.0.0.1:{single.port}",
+            single.url,
+            args,
+            work,
+            rows,
+        )
+        rush_phase(
+            "1r rush: submissions only",
             f"http://127.0.0.1:{single.port}",
             single.url,
             args,
@@ -295,6 +332,14 @@ def main():
             "2 RelStorage, two instances, nginx",
             f"http://127.0.0.1:{nginx_port}",
             instances[0].url,
+            args,
+            work,
+            rows,
+        )
+        rush_phase(
+            "2r rush: submissions only",
+            f"http://127.0.0.1:{nginx_port}",
+            instances[1].url,
             args,
             work,
             rows,

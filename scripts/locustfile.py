@@ -12,6 +12,8 @@ Only hosts on this machine are accepted. User classes:
 - ``Citizen``: a demonstration citizen, logged in, applies for an item with
   its required materials uploaded (``POST {item}/@apply``); every number
   acknowledged is appended with its query code to ``ZYZWFW_RECEIPTS``.
+- ``Rush``: the same citizen with no pause between submissions, alone: how
+  many submissions per second the hall accepts.
 - ``Clerk``: window staff opening the worklist.
 - ``GuideReader`` and ``StaticReader``: only guide pages, or only the static
   file of a guide page's size (``/_static/guide.html``), for the ceiling.
@@ -151,6 +153,14 @@ class Citizen(HttpUser):
             if receipts:
                 with _lock, open(receipts, "a", encoding="utf-8") as out:
                     out.write(f"{receipt['number']} {receipt['query_code']}\n")
+
+
+class Rush(Citizen):
+    """A citizen submitting again as soon as the last one was answered: the
+    rush before a deadline, to measure submissions per second."""
+
+    weight = 1
+    wait_time = between(0, 0)
 
 
 class Clerk(HttpUser):
