@@ -701,6 +701,48 @@ class TestWorklist:
 # The progress look-up
 
 
+class TestUserMenu:
+    """Citizens and window staff get a user menu in the header, not the toolbar."""
+
+    def menu_links(self, page):
+        return {
+            link.text_content().strip(): link.get("href")
+            for link in page.cssselect("#portal-membertools a")
+        }
+
+    def test_citizen_has_the_menu_and_no_toolbar(self, hall, citizen):
+        citizen.open(f"{hall['url']}/my-applications")
+        page = citizen.page()
+        assert not page.cssselect("#edit-zone")
+        links = self.menu_links(page)
+        assert links["我的办件"] == f"{hall['url']}/my-applications"
+        assert links["退出"].endswith("/logout")
+        assert "窗口工作台" not in links
+        assert page.cssselect("#portal-membertools summary")[0].text_content().strip()
+
+    def test_staff_reach_the_worklist_from_the_menu(self, hall, staff_a):
+        staff_a.open(f"{hall['url']}/worklist")
+        page = staff_a.page()
+        assert not page.cssselect("#edit-zone")
+        assert self.menu_links(page)["窗口工作台"] == f"{hall['url']}/worklist"
+
+    def test_editor_keeps_the_toolbar_in_the_department(self, hall):
+        with api.env.adopt_roles(["Manager"]):
+            api.user.create(
+                email="editor@example.cn", username="editor", password=PASSWORD
+            )
+            department = api.portal.get()["departments"]["zjj"]
+            departments.add_editor(department, "editor")
+        transaction.commit()
+        editor = Person(hall["url"], "editor")
+        editor.open(f"{hall['url']}/departments/zjj")
+        assert editor.page().cssselect("#edit-zone")
+        assert not editor.page().cssselect("#portal-membertools")
+        editor.open(f"{hall['url']}/my-applications")
+        assert not editor.page().cssselect("#edit-zone")
+        assert self.menu_links(editor.page())["我的办件"]
+
+
 class TestProgress:
     def test_masked_state_and_timeline(self, hall, submitted):
         """Anyone with the pair sees the state, the masked name and the steps."""

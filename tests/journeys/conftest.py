@@ -256,12 +256,18 @@ class Visitor:
         return page
 
     def user_menu(self, name):
-        """Follow a link of the user menu in Plone's toolbar."""
+        """Follow a link of the user menu: in the header, or in the toolbar of
+        those who have one (editors and the centre)."""
         page = self.page
-        menu = page.locator("#collapse-personaltools")
+        header_menu = page.locator("#portal-membertools")
+        if header_menu.count():
+            menu, toggle = header_menu, header_menu.locator("summary")
+        else:
+            menu = page.locator("#collapse-personaltools")
+            toggle = page.locator("#personaltools-menulink")
         link = menu.get_by_role("link", name=name)
         if not link.is_visible():
-            page.locator("#personaltools-menulink").click()
+            toggle.click()
         link.click()
         page.wait_for_load_state()
         return page

@@ -38,6 +38,8 @@ CONTROLS = ", ".join(
         "#content a.btn",
         "#portal-globalnav a",
         "#portal-personaltools a",
+        "#portal-membertools summary",
+        "#portal-membertools a",
         ".hall-card-link",
         ".hall-window-link",
         ".hall-busiest-link",
