@@ -7,6 +7,9 @@ from interaction_helpers import stored
 from interaction_helpers import text_of
 from plone import api
 
+import datetime
+import transaction
+
 
 def ask_form(page):
     return page.find_class("hall-consult-form")[0]
@@ -72,6 +75,34 @@ class TestAskingPages:
         assert QUESTION not in other.response.text
         desk = other.open(f"{hall['portal'].absolute_url()}/@@consultation-desk")
         assert not desk.find_class("hall-worklist-table")
+
+    def test_worklist_shows_an_overdue_question_in_red(self, web_hall):
+        """The question is on its department's worklist, red once overdue."""
+        hall = web_hall
+        url = hall["portal"].absolute_url()
+        visitor = Person(url)
+        page = guide_consult_page(visitor, hall)
+        visitor.submit(ask_form(page), {"question": QUESTION, "mobile": "13800000001"})
+        consultation = stored("Consultation")[0]
+        number = consultation.number
+
+        clerk = Person(url, "staff_a")
+        section = clerk.open(f"{url}/worklist").get_element_by_id("worklist-questions")
+        row = section.xpath(f'.//tr[.//a[text()="{number}"]]')[0]
+        assert "hall-warning-red" not in row.get("class")
+
+        consultation.due_date = datetime.date.today() - datetime.timedelta(days=3)
+        consultation.reindexObject(idxs=["due_date"])
+        transaction.commit()
+        section = clerk.open(f"{url}/worklist").get_element_by_id("worklist-questions")
+        row = section.xpath(f'.//tr[.//a[text()="{number}"]]')[0]
+        assert row.get("class") == "hall-warning-red"
+        assert "已超期" in row.text_content()
+
+        other = Person(url, "staff_b")
+        section = other.open(f"{url}/worklist").get_element_by_id("worklist-questions")
+        assert number not in section.text_content()
+        assert "暂无待答复的咨询" in section.text_content()
 
     def test_missing_contact_shows_chinese_error(self, web_hall):
         """Without mobile or e-mail the anonymous form says why, and stores nothing."""

@@ -28,6 +28,9 @@ MESSAGES_SHOWN = 5
 #: How many characters of a question or a complaint's subject the desk shows.
 CASE_TEXT_SHOWN = 40
 
+#: How many of the questions awaiting an answer the worklist shows.
+WORKLIST_QUESTIONS = 10
+
 
 #: The states the worklist's filter offers, in the order of the workflow.
 WORKLIST_STATES = (
@@ -290,6 +293,33 @@ class WorklistView(BrowserView):
             else None,
             "next_url": self.filter_url(b_start=str(end)) if end < total else None,
         }
+
+    def questions(self):
+        """Return the questions the departments must answer, earliest due first.
+
+        The worklist shows the most urgent of them beside the applications,
+        overdue ones in red like applications; the consultation desk has
+        them all.
+
+        :returns: ``rows``, the first :data:`WORKLIST_QUESTIONS` dicts of
+            :func:`zyzwfw.consultations.desk`, with ``asked_text``,
+            ``due_text`` and ``deadline_text``; ``total``, how many await an
+            answer.
+        :rtype: dict
+        """
+        found = consultations.desk(
+            [department.UID() for department in self.departments]
+        )
+        rows = [
+            dict(
+                entry,
+                asked_text=time_text(entry["asked"]),
+                due_text=date_text(entry["due_date"]),
+                deadline_text=deadline_text(dict(entry, paused=False)),
+            )
+            for entry in found[:WORKLIST_QUESTIONS]
+        ]
+        return {"rows": rows, "total": len(found)}
 
     def supervision_orders(self):
         """Return the supervision orders sent to the staff's departments, open ones.
