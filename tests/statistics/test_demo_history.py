@@ -97,6 +97,29 @@ class TestDemoHistory:
         assert len(own) > 20
         assert len(others) == 0
 
+    @pytest.mark.parametrize("clerk", ["zjj-clerk", "qxj-clerk"])
+    def test_demo_clerks_find_open_cases(self, loaded, portal_class, clerk):
+        login(portal_class, clerk)
+        try:
+            rows = applications.worklist()
+        finally:
+            login(portal_class, TEST_USER_NAME)
+        assert len(rows) >= 2
+        assert {row["state"] for row in rows} <= set(applications.STAFF_STATES)
+
+    def test_numbers_follow_the_days_of_submission(self, loaded, catalog):
+        year = applications.hall_now().year
+        brains = catalog.unrestrictedSearchResults(
+            portal_type="Application", practice=False
+        )
+        this_year = sorted(
+            (brain.application_number, brain.submitted_date.date())
+            for brain in brains
+            if brain.submitted_date.year == year
+        )
+        days = [day for _number, day in this_year]
+        assert days == sorted(days)
+
     def test_applicants_rated_mostly_well(self, loaded, portal_class):
         year = applications.hall_now().year - 1
         total = statistics.totals(statistics.department_figures(year))

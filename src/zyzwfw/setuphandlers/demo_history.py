@@ -100,6 +100,12 @@ OPEN_WINDOW = 8
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘"
 GIVEN = "伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华建国志红玉兰文斌辉鹏飞宇浩"
 
+#: Departments whose demonstration clerk finds open cases on the worklist.
+CLERK_DEPARTMENTS = ("zjj", "qxj")
+
+#: Working days before today of the open cases given to those departments.
+RECENT_DAYS = (0, 1, 2, 4, 6, 9)
+
 #: Marks the site as holding the history, so that a second load adds nothing.
 LOADED_MARK = "_zyzwfw_demo_history"
 
@@ -153,6 +159,7 @@ class _HistoryMaker:
         ]
         self.rectification_days = quality_settings.get("rectification_days")
         self.ratings = 0
+        self.recent = []
 
     def _departments(self):
         catalog = api.portal.get_tool("portal_catalog")
@@ -195,6 +202,7 @@ class _HistoryMaker:
     def make_all(self):
         """Make every month's applications, oldest first; return how many."""
         made = 0
+        self.recent = self.recent_cases()
         first = datetime.date(self.today.year - 1, 1, 1)
         month = first
         while month <= self.today:
@@ -226,6 +234,11 @@ class _HistoryMaker:
             department = self.rng.choices(candidates, weights)[0]
             day = self.rng.choice(days)
             drawn.append((day, department))
+        drawn += [
+            (day, department)
+            for day, department in self.recent
+            if (day.year, day.month) == (year, month)
+        ]
         drawn.sort(key=lambda pair: pair[0])
         for day, department in drawn:
             self.make_application(department, day)
@@ -256,6 +269,32 @@ class _HistoryMaker:
         return user_id, self.citizen_names[user_id]
 
     # Making
+
+    def recent_cases(self):
+        """Return the days and departments of cases that must still be open.
+
+        Left to chance, a department of a few applications a month may have
+        none of the last days, and its demonstration clerk would log in to an
+        empty worklist. Each department of :data:`CLERK_DEPARTMENTS` gets a
+        case on each of the :data:`RECENT_DAYS`; drawn with the others, they
+        are open in whatever state their path has reached today, some of
+        them near or past their due date.
+
+        :returns: ``(day, department)`` pairs.
+        :rtype: list
+        """
+        working_days = []
+        day = self.today
+        while len(working_days) <= max(RECENT_DAYS):
+            if self.calendar.is_working_day(day):
+                working_days.append(day)
+            day -= datetime.timedelta(days=1)
+        return [
+            (working_days[back], department)
+            for department in self.departments
+            if department["code"] in CLERK_DEPARTMENTS
+            for back in RECENT_DAYS
+        ]
 
     def make_practice(self, code):
         """Let a department's demonstration clerk pass the training check."""
