@@ -11,6 +11,7 @@ from AccessControl import Unauthorized
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.i18n import translate
 from zyzwfw import _
 from zyzwfw import applications
@@ -23,6 +24,7 @@ from zyzwfw.browser.application import form_text
 from zyzwfw.browser.application import time_text
 from zyzwfw.browser.application import without_portlets
 from zyzwfw.browser.desks import deadline_text
+from zyzwfw.browser.desks import question_row
 from zyzwfw.content.consultation import ANSWER_MAX_LENGTH
 from zyzwfw.content.consultation import QUESTION_MAX_LENGTH
 from zyzwfw.content.service_item import IServiceItem
@@ -264,6 +266,8 @@ def _full_name(user_id):
 class ConsultationDeskView(BrowserView):
     """The questions the staff member's departments must answer, earliest due first."""
 
+    question_macros = ViewPageTemplateFile("templates/question_macros.pt")
+
     #: The states the desk's filter offers.
     STATES = (
         consultations.ASKED,
@@ -294,15 +298,7 @@ class ConsultationDeskView(BrowserView):
             [department.UID() for department in self.departments],
             states=(self.state,),
         )
-        return [
-            dict(
-                entry,
-                asked_text=time_text(entry["asked"]),
-                due_text=date_text(entry["due_date"]),
-                deadline_text=deadline_text(dict(entry, paused=False)),
-            )
-            for entry in found
-        ]
+        return [question_row(entry) for entry in found]
 
     def portal_url(self):
         """Return the address of the hall."""

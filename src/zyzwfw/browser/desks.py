@@ -8,6 +8,7 @@ words and colours of the warnings.
 from AccessControl import Unauthorized
 from plone import api
 from Products.Five.browser import BrowserView
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zyzwfw import _
 from zyzwfw import applications
@@ -90,6 +91,23 @@ def deadline_text(summary):
         "desk_days_left",
         default="${days} working day(s) left",
         mapping={"days": days},
+    )
+
+
+def question_row(entry):
+    """Return a question as the desks list it, with its times in words.
+
+    :param entry: A question as :func:`zyzwfw.consultations.desk` gives it.
+    :type entry: dict
+    :returns: The entry with ``asked_text``, ``due_text`` and
+        ``deadline_text``.
+    :rtype: dict
+    """
+    return dict(
+        entry,
+        asked_text=time_text(entry["asked"]),
+        due_text=date_text(entry["due_date"]),
+        deadline_text=deadline_text(dict(entry, paused=False)),
     )
 
 
@@ -198,6 +216,8 @@ class WorklistView(BrowserView):
     state and item come as GET parameters, so a filtered list can be
     bookmarked.
     """
+
+    question_macros = ViewPageTemplateFile("templates/question_macros.pt")
 
     def __call__(self):
         self.departments = applications.staff_departments()
@@ -310,15 +330,7 @@ class WorklistView(BrowserView):
         found = consultations.desk(
             [department.UID() for department in self.departments]
         )
-        rows = [
-            dict(
-                entry,
-                asked_text=time_text(entry["asked"]),
-                due_text=date_text(entry["due_date"]),
-                deadline_text=deadline_text(dict(entry, paused=False)),
-            )
-            for entry in found[:WORKLIST_QUESTIONS]
-        ]
+        rows = [question_row(entry) for entry in found[:WORKLIST_QUESTIONS]]
         return {"rows": rows, "total": len(found)}
 
     def supervision_orders(self):
