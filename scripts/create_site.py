@@ -9,6 +9,7 @@ Environment:
     DEMO_CONTENT     0 to create the site without demonstration content
 """
 
+from zyzwfw.setuphandlers.site import close_database
 from zyzwfw.setuphandlers.site import create_site
 from zyzwfw.setuphandlers.site import ensure_admin
 
@@ -32,6 +33,7 @@ def main(app):
     transaction.commit()
     state = "已创建 created" if created else "已存在 exists"
     print(f"站点 site {site_id}: {state}")
+    close_database(app)
 
 
 # zconsole run passes the Zope application as the global name ``app``.

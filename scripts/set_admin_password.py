@@ -3,6 +3,7 @@
 ADMIN_PASSWORD=... zconsole run instance/etc/zope.conf scripts/set_admin_password.py
 """
 
+from zyzwfw.setuphandlers.site import close_database
 from zyzwfw.setuphandlers.site import ensure_admin
 
 import os
@@ -11,3 +12,4 @@ import transaction
 
 ensure_admin(app, os.environ.get("ADMIN_PASSWORD") or "admin")  # noqa: F821
 transaction.commit()
+close_database(app)  # noqa: F821

@@ -83,6 +83,39 @@ class TestAdmin:
         assert root.acl_users.authenticate("admin", "second", None) is not None
         assert "Manager" in root.acl_users.getUser("admin").getRoles()
 
+    def test_password_changes_in_a_pluggable_user_folder(self, app):
+        """The root's user folder of a real instance is pluggable (PAS)."""
+        from Products.PluggableAuthService.interfaces import plugins
+        from Products.PluggableAuthService.PluggableAuthService import (
+            addPluggableAuthService,
+        )
+        from Products.PluggableAuthService.plugins.ZODBRoleManager import (
+            addZODBRoleManager,
+        )
+        from Products.PluggableAuthService.plugins.ZODBUserManager import (
+            addZODBUserManager,
+        )
+
+        app.manage_addFolder("instance_root")
+        root = app.instance_root
+        addPluggableAuthService(root)
+        pas = root.acl_users
+        addZODBUserManager(pas, "users")
+        addZODBRoleManager(pas, "roles")
+        for interface in (
+            plugins.IUserAdderPlugin,
+            plugins.IAuthenticationPlugin,
+            plugins.IUserEnumerationPlugin,
+        ):
+            pas.plugins.activatePlugin(interface, "users")
+        for interface in (plugins.IRolesPlugin, plugins.IRoleAssignerPlugin):
+            pas.plugins.activatePlugin(interface, "roles")
+
+        assert ensure_admin(root, "first") is True
+        assert ensure_admin(root, "second") is True
+        assert pas.authenticate("admin", "first", None) is None
+        assert pas.authenticate("admin", "second", None) is not None
+
 
 class TestRootRedirect:
     def call(self, path, query=""):

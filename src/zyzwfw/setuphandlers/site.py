@@ -6,6 +6,7 @@ hall gives the same site.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
+from Acquisition import aq_base
 from Products.CMFPlone.factory import addPloneSite
 from zope.component.hooks import setSite
 from zyzwfw import logger
@@ -44,7 +45,13 @@ def ensure_admin(app, password, user_id=ADMIN_USER):
         logger.info("Created the Zope administrator %r", user_id)
         return True
     if acl_users.authenticate(user_id, password, None) is None:
-        acl_users._doChangeUser(user_id, password, ["Manager"], [])
+        users = getattr(aq_base(acl_users), "users", None)
+        if hasattr(users, "updateUserPassword"):
+            # The root's pluggable user folder keeps passwords in its user
+            # manager; it has no plugin to change users through.
+            acl_users.users.updateUserPassword(user_id, password)
+        else:
+            acl_users._doChangeUser(user_id, password, ["Manager"], [])
         logger.info("Changed the password of the Zope administrator %r", user_id)
         return True
     return False
@@ -104,3 +111,15 @@ def _login_as_admin(app):
     if user is None:
         return
     newSecurityManager(None, user.__of__(app.acl_users))
+
+
+def close_database(app):
+    """Close the database that a console script opened, as a stopping server does.
+
+    ``zconsole run`` leaves the database open when its script ends. A
+    FileStorage writes its index only when closed, so the next start would
+    read the whole file again to rebuild it ("Ignoring index").
+
+    :param app: The Zope application the script was given.
+    """
+    app._p_jar.db().close()
