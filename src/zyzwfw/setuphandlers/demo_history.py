@@ -271,14 +271,14 @@ class _HistoryMaker:
     # Making
 
     def recent_cases(self):
-        """Return the days and departments of cases that must still be open.
+        """Return the days and departments of recent cases, most still open.
 
         Left to chance, a department of a few applications a month may have
         none of the last days, and its demonstration clerk would log in to an
         empty worklist. Each department of :data:`CLERK_DEPARTMENTS` gets a
         case on each of the :data:`RECENT_DAYS`; drawn with the others, they
-        are open in whatever state their path has reached today, some of
-        them near or past their due date.
+        stand in whatever state their path has reached today, most of them
+        still open and some near or past their due date.
 
         :returns: ``(day, department)`` pairs.
         :rtype: list
