@@ -593,19 +593,41 @@ def desk(department_uids=None, states=(ASKED,), today=None):
     :returns: Dicts of :func:`summary`; only what the user may see.
     :rtype: list
     """
+    return desk_page(department_uids, states, today, size=None)["rows"]
+
+
+def desk_page(department_uids=None, states=(ASKED,), today=None, size=None):
+    """Return the most urgent questions of departments and how many there are.
+
+    Only the questions shown are read and summarised, so that a short list
+    beside the worklist costs the same however many questions wait.
+
+    :param department_uids: As for :func:`desk`.
+    :param states: As for :func:`desk`.
+    :param today: As for :func:`desk`.
+    :param size: How many questions to return, the earliest due first; all
+        if ``None``.
+    :returns: ``rows``, dicts of :func:`summary`, and ``total``, how many
+        questions the user may see in all.
+    :rtype: dict
+    """
     if department_uids is None:
         department_uids = [d.UID() for d in applications.staff_departments()]
     department_uids = list(department_uids)
     if not department_uids:
-        return []
+        return {"rows": [], "total": 0}
     brains = api.portal.get_tool("portal_catalog")(
         portal_type="Consultation",
         department_uid=department_uids,
         review_state=list(states),
         sort_on="due_date",
     )
+    shown = brains if size is None else brains[:size]
     cal = applications.calendar()
-    return [summary(brain.getObject(), today, cal) for brain in brains]
+    return {
+        "rows": [summary(brain.getObject(), today, cal) for brain in shown],
+        "total": len(brains),
+    }
 
 
 def routing_queue(today=None):

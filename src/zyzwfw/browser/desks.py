@@ -322,16 +322,16 @@ class WorklistView(BrowserView):
         them all.
 
         :returns: ``rows``, the first :data:`WORKLIST_QUESTIONS` dicts of
-            :func:`zyzwfw.consultations.desk`, with ``asked_text``,
+            :func:`zyzwfw.consultations.desk_page`, with ``asked_text``,
             ``due_text`` and ``deadline_text``; ``total``, how many await an
             answer.
         :rtype: dict
         """
-        found = consultations.desk(
-            [department.UID() for department in self.departments]
+        page = consultations.desk_page(
+            [department.UID() for department in self.departments],
+            size=WORKLIST_QUESTIONS,
         )
-        rows = [question_row(entry) for entry in found[:WORKLIST_QUESTIONS]]
-        return {"rows": rows, "total": len(found)}
+        return dict(page, rows=[question_row(entry) for entry in page["rows"]])
 
     def supervision_orders(self):
         """Return the supervision orders sent to the staff's departments, open ones.
