@@ -1,6 +1,7 @@
 """Applying, editing, submitting and handling an application through the domain."""
 
 from AccessControl import Unauthorized
+from Acquisition import aq_base
 from application_helpers import CREDIT_CODE
 from application_helpers import files
 from application_helpers import ID_NUMBER
@@ -97,6 +98,58 @@ class TestStorage:
         assert not api.user.has_permission(
             "View", username="other_citizen", obj=application
         )
+
+
+class TestCatalogEntry:
+    """Applications are catalogued in the indexes the desks and look-ups use."""
+
+    def search(self, **query):
+        catalog = api.portal.get_tool("portal_catalog")
+        return catalog.unrestrictedSearchResults(**query)
+
+    def test_found_by_number_with_its_metadata(self, apply_as):
+        receipt = apply_as(submit=True)
+        application = receipt.application
+        (brain,) = self.search(application_number=receipt.number)
+        assert aq_base(brain._unrestrictedGetObject()) is aq_base(application)
+        assert brain.portal_type == "Application"
+        assert brain.review_state == "submitted"
+        assert brain.Title == application.Title()
+        assert brain.UID == api.content.get_uuid(application)
+        assert brain.getPath() == "/".join(application.getPhysicalPath())
+
+    def test_found_by_state_and_department_after_a_transition(
+        self, hall, make_application
+    ):
+        application = make_application("accepted")
+        department_uid = api.content.get_uuid(hall["department_a"])
+        found = self.search(
+            portal_type="Application",
+            review_state="accepted",
+            department_uid=department_uid,
+        )
+        assert [brain._unrestrictedGetObject() for brain in found] == [application]
+        assert not self.search(portal_type="Application", review_state="submitted")
+
+    def test_left_out_of_the_full_text(self, hall, apply_as):
+        """A search of the site for the item's name finds the item, never the
+        applications for it."""
+        apply_as(submit=True)
+        title = hall["item_a"].Title()
+        for query in ({"SearchableText": title}, {"Title": title}):
+            types = {brain.portal_type for brain in self.search(**query)}
+            assert "ServiceItem" in types
+            assert "Application" not in types
+
+    def test_full_reindex_keeps_the_entry_and_dates_the_change(self, apply_as):
+        receipt = apply_as(submit=True)
+        application = receipt.application
+        before = application.modified()
+        application.reindexObject()
+        (brain,) = self.search(application_number=receipt.number)
+        assert application.modified() >= before
+        assert brain.modified == application.modified()
+        assert brain.review_state == "submitted"
 
 
 class TestCreate:
