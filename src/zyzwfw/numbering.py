@@ -22,9 +22,11 @@ taken: its buckets merge the insertion of *different* years by two concurrent
 transactions, which is harmless, and refuse two insertions of the *same* year,
 so two first numbers of a year conflict as well.
 
-The price is that concurrent submissions are serialized: under a burst, some
-are retried. At the volumes of a city's service hall (a few submissions a
-second at the very most) Zope's three retries absorb that.
+The price is that concurrent submissions are serialized: two taking a number
+at the same moment conflict, and one is retried. Submissions therefore take
+turns to number and commit, within an instance and across the instances of
+one database (:mod:`zyzwfw.transactions`), and are retried only on the rare
+conflict with another writer.
 """
 
 from BTrees.OOBTree import OOBTree

@@ -16,6 +16,7 @@ from cluster_helpers import progress
 from cluster_helpers import session
 from concurrent.futures import ThreadPoolExecutor
 
+import psycopg2
 import pytest
 import requests
 import threading
@@ -94,6 +95,19 @@ def test_submitted_on_one_instance_is_read_on_the_other(instances):
     )
     assert upload.status_code == 200
     assert upload.content == PDF + b"read-elsewhere"
+
+
+def test_each_instance_takes_its_turns_through_the_database(database, instances):
+    for instance in instances:
+        reply = apply(instance, "turns")
+        assert reply.status_code == 201, reply.text
+    with psycopg2.connect(database.dsn()) as connection:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT count(*) FROM pg_stat_activity"
+                " WHERE application_name = 'zyzwfw turns'"
+            )
+            assert cursor.fetchone()[0] == len(instances)
 
 
 def test_a_killed_instance_loses_no_acknowledged_submission(instances):
