@@ -411,9 +411,9 @@ def render(template, values):
 def start_nginx(folder, port, backends, pidfile=None):
     """Start nginx on ``port`` balancing over the ``backends`` ports.
 
-    Numbered submissions go to the first backend while it is up, the others
-    taking over only when it cannot be reached. It serves ``folder/static``
-    at ``/_static/`` too, for the static ceiling.
+    Every request, submissions included, goes to the backend with the fewest
+    in progress. It serves ``folder/static`` at ``/_static/`` too, for the
+    static ceiling.
 
     :returns: The nginx master process.
     """
@@ -424,12 +424,6 @@ def start_nginx(folder, port, backends, pidfile=None):
         f"        server 127.0.0.1:{backend} max_fails=1 fail_timeout=5s;"
         for backend in backends
     )
-    # The first instance takes the numbered submissions, the others stand by.
-    submission_servers = "\n".join(
-        f"        server 127.0.0.1:{backend} max_fails=1 fail_timeout=5s"
-        f"{' backup' if index else ''};"
-        for index, backend in enumerate(backends)
-    )
     conf = folder / "nginx.conf"
     conf.write_text(
         render(
@@ -439,7 +433,6 @@ def start_nginx(folder, port, backends, pidfile=None):
                 "FOLDER": folder,
                 "PORT": port,
                 "SERVERS": servers,
-                "SUBMISSION_SERVERS": submission_servers,
             },
         ),
         encoding="utf-8",

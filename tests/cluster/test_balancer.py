@@ -1,7 +1,10 @@
-"""nginx in front of the instances: numbered submissions go to one of them.
+"""nginx in front of the instances: every request, submissions included,
+goes to the instance with the fewest in progress; a submission that reached
+an instance is never sent to another.
 
-The instances here are two small HTTP servers that answer with their own
-name, so that the test sees where nginx sent each request.
+The instances here are small HTTP servers that answer with their own name
+and count the POSTs they received, so that the test sees where nginx sent
+each request.
 """
 
 from cluster_helpers import cluster
@@ -15,11 +18,19 @@ import threading
 
 
 class Named(BaseHTTPRequestHandler):
-    """Answers every GET and POST with the name of its server."""
+    """Answers every GET and POST with the name of its server; a server with
+    ``hang_up`` set receives POSTs and closes the connection unanswered, as
+    an instance killed in the middle of a submission."""
 
     def answer(self):
         length = int(self.headers.get("Content-Length") or 0)
         self.rfile.read(length)
+        if self.command == "POST":
+            with self.server.lock:
+                self.server.posts += 1
+            if self.server.hang_up:
+                self.close_connection = True
+                return
         body = self.server.name.encode()
         self.send_response(200)
         self.send_header("Content-Length", str(len(body)))
@@ -38,6 +49,9 @@ def backends():
     for name in ("first", "second"):
         server = ThreadingHTTPServer(("127.0.0.1", free_port()), Named)
         server.name = name
+        server.posts = 0
+        server.hang_up = False
+        server.lock = threading.Lock()
         threading.Thread(target=server.serve_forever, daemon=True).start()
         servers.append(server)
     yield servers
@@ -67,11 +81,17 @@ SUBMISSIONS = (
 )
 
 
-def test_submissions_go_to_the_first_instance(balancer):
-    for path in SUBMISSIONS:
-        for _n in range(4):
-            reply = requests.post(f"{balancer}/{path}", data=b"{}", timeout=10)
-            assert reply.text == "first", path
+def test_submissions_are_shared(balancer, backends):
+    answers = [
+        requests.post(f"{balancer}/{path}", data=b"{}", timeout=10).text
+        for path in SUBMISSIONS
+        for _n in range(4)
+    ]
+    assert set(answers) == {"first", "second"}
+    # Each nginx worker alternates between the two; together they share.
+    posts = [server.posts for server in backends]
+    assert sum(posts) == len(answers)
+    assert min(posts) >= len(answers) / 3
 
 
 def test_other_requests_are_shared(balancer):
@@ -81,7 +101,22 @@ def test_other_requests_are_shared(balancer):
     assert seen == {"first", "second"}
 
 
-def test_submissions_go_to_the_other_when_the_first_is_down(balancer, backends):
+def test_a_submission_that_reached_an_instance_is_not_sent_again(balancer, backends):
+    backends[0].hang_up = True
+    replies = [
+        requests.post(f"{balancer}/{SUBMISSIONS[0]}", data=b"{}", timeout=10)
+        for _n in range(6)
+    ]
+    answered = [reply for reply in replies if reply.status_code == 200]
+    assert {reply.text for reply in answered} == {"second"}
+    assert len(answered) < len(replies)
+    assert {reply.status_code for reply in replies} == {200, 502}
+    # Each submission reached one instance, once.
+    assert backends[0].posts + backends[1].posts == len(replies)
+    assert backends[1].posts == len(answered)
+
+
+def test_submissions_go_to_the_other_when_one_is_down(balancer, backends):
     backends[0].shutdown()
     backends[0].server_close()
     for _n in range(4):
