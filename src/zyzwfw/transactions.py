@@ -163,28 +163,31 @@ class DatabaseTurns:
             self._unlock()
 
 
-#: The database's turns of this process, once configured: see
+#: Not yet read from the configuration.
+_UNREAD = object()
+
+#: The database's turns of this process, ``None`` when not configured: see
 #: :func:`database_turns`.
-_database_turns = None
+_database_turns = _UNREAD
 
 
 def database_turns():
     """Return this process's :class:`DatabaseTurns`, or ``None``.
 
+    The configuration is read on the first call.
+
     :returns: The turns of the database named by ``turns-dsn`` in the
         instance's ``<product-config zyzwfw>``, or ``None`` without it.
     """
     global _database_turns
-    if _database_turns is None:
+    if _database_turns is _UNREAD:
         from App.config import getConfiguration
 
         settings = (getattr(getConfiguration(), "product_config", None) or {}).get(
             "zyzwfw", {}
         )
         dsn = settings.get("turns-dsn")
-        if not dsn:
-            return None
-        _database_turns = DatabaseTurns(dsn)
+        _database_turns = DatabaseTurns(dsn) if dsn else None
     return _database_turns
 
 

@@ -7,6 +7,7 @@ connection's session.
 
 from cluster_helpers import free_port
 from zyzwfw.transactions import DatabaseTurns
+from zyzwfw.transactions import TURN_LOCK
 from zyzwfw.transactions import TurnUnavailable
 
 import psycopg2
@@ -19,6 +20,7 @@ import threading
 HOLDER = """
 import sys, time
 from zyzwfw.transactions import DatabaseTurns
+from zyzwfw.transactions import TURN_LOCK
 with DatabaseTurns(sys.argv[1]).turn():
     print("holding", flush=True)
     time.sleep(120)
@@ -47,7 +49,7 @@ def turn_holders(database):
                 "SELECT count(*) FROM pg_locks"
                 " WHERE locktype = 'advisory' AND granted"
                 " AND classid = %s AND objid = %s",
-                (0x7A79, 1),
+                TURN_LOCK,
             )
             return cursor.fetchone()[0]
 
